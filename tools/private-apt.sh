@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# apt-get with a private configuration that sees only the suites named in
+# tools/private-apt.list.  Nothing is installed: the caller only
+# downloads (.deb or source) into the current folder.  The system's apt
+# sources, lists and cache are left untouched, so the machine is never
+# moved off its own release.
+#
+# Usage: tools/private-apt.sh CACHE_DIR apt-get-args...
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cache=$1
+shift
+
+mkdir -p "$cache/apt/lists/partial" "$cache/apt/cache/archives/partial"
+opts=(
+	-o "Dir::Etc::SourceList=$here/private-apt.list"
+	-o "Dir::Etc::SourceParts=/nonexistent"
+	-o "Dir::State::Lists=$cache/apt/lists"
+	-o "Dir::Cache=$cache/apt/cache"
+	-o "Dir::State::status=/var/lib/dpkg/status"
+	-o "APT::Get::Only-Source=true"
+	-o "Acquire::Languages=none"
+	-o "APT::Sandbox::User=root"
+)
+
+stamp=$cache/apt/updated
+if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
+	apt-get "${opts[@]}" update -qq
+	touch "$stamp"
+fi
+exec apt-get "${opts[@]}" "$@"
