@@ -17,6 +17,8 @@ tree=$1
 cache=$2
 ksrc=${3:-}
 
+# Commits are reproducible: the committer and its date are fixed, the
+# author and author date come from each patch.
 export GIT_AUTHOR_NAME="DMA-capable auxiliary devices"
 export GIT_AUTHOR_EMAIL="auxdma@localhost"
 export GIT_COMMITTER_NAME=$GIT_AUTHOR_NAME
@@ -62,6 +64,9 @@ while read -r patch files; do
 	n=$((n + 1))
 	git mailinfo -k "$idx.msg" "$idx.diff" <"$top/patches/$patch" >"$idx.info"
 	subject=$(sed -n 's/^Subject: //p' "$idx.info")
+	author=$(sed -n 's/^Author: //p' "$idx.info")
+	email=$(sed -n 's/^Email: //p' "$idx.info")
+	date=$(sed -n 's/^Date: //p' "$idx.info")
 	if [ -s "$idx.diff" ]; then
 		if ! g apply --cached --whitespace=nowarn "$idx.diff"; then
 			echo "tree: patches/$patch does not apply" >&2
@@ -77,6 +82,9 @@ while read -r patch files; do
 	done
 	treeid=$(g write-tree)
 	parent=$( { printf '%s\n\n' "$subject"; cat "$idx.msg"; } |
+		GIT_AUTHOR_NAME=${author:-$GIT_AUTHOR_NAME} \
+		GIT_AUTHOR_EMAIL=${email:-$GIT_AUTHOR_EMAIL} \
+		GIT_AUTHOR_DATE=${date:-$GIT_AUTHOR_DATE} \
 		g commit-tree "$treeid" -p "$parent")
 done <"$top/patches/series"
 unset GIT_INDEX_FILE

@@ -1,0 +1,1145 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for DMA contexts of auxiliary devices
+ *
+ * The tests build their DT fragments at run time with of_changeset, under
+ * the root node so that the OF notifier makes the parent a platform device,
+ * and point them at the system's SMMUv3, found by its compatible string.
+ * They need that IOMMU, bound to its driver: QEMU's "virt" machine with
+ * "iommu=smmuv3" has one.  Elsewhere every test skips and says why.
+ */
+
+#include <kunit/platform_device.h>
+#include <kunit/resource.h>
+#include <kunit/test.h>
+#include <linux/auxiliary_bus.h>
+#include <linux/device.h>
+#include <linux/dma-map-ops.h>
+#include <linux/dma-mapping.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/pci.h>
+#include <linux/platform_device.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/xarray.h>
+
+/*
+ * Stream IDs well above the PCI requester IDs that QEMU's root complex
+ * uses; each VPU instance v uses SID_BASE + v * SID_STRIDE onwards.
+ */
+#define SID_BASE	0x1000
+#define SID_STRIDE	0x100
+#define SID_PARENT	0x00	/* the parent's own "iommus" */
+#define SID_BLOCK	0x10	/* + block index: the blocks' own "iommus" */
+#define SID_MAP		0x80	/* "iommu-map": input IDs 0..3 -> SID_MAP.. */
+#define SID_MAP_LEN	4
+#define SID_BAD		0x7fffffff	/* beyond any SMMUv3's stream ID range */
+
+#define NR_BLOCKS	2
+#define NR_VPUS		2
+
+/* A VPU-like parent: its DT node, its blocks' nodes, its platform device */
+struct auxdma_vpu {
+	struct device_node *np;
+	struct device_node *block_np[NR_BLOCKS];
+	u32 block_sid[NR_BLOCKS];
+	struct platform_device *pdev;
+};
+
+struct auxdma_env {
+	struct kunit *test;
+	struct device_node *smmu_np;
+	struct of_changeset ocs;
+	bool applied;
+	struct of_changeset mock_ocs;
+	bool mock_applied;
+	struct auxdma_vpu vpu[NR_VPUS];
+	/* Shorthands for vpu[0] */
+	struct device_node *parent_np;
+	struct device_node **block_np;
+	struct platform_device *parent;
+	int seq;
+};
+
+static atomic_t auxdma_seq = ATOMIC_INIT(0);
+
+static int auxdma_test_init(struct kunit *test)
+{
+	struct auxdma_env *env;
+	struct platform_device *pdev;
+
+	env = kunit_kzalloc(test, sizeof(*env), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, env);
+	env->test = test;
+	env->seq = atomic_inc_return(&auxdma_seq);
+	env->block_np = env->vpu[0].block_np;
+	test->priv = env;
+
+	env->smmu_np = of_find_compatible_node(NULL, NULL, "arm,smmu-v3");
+	if (!env->smmu_np)
+		kunit_skip(test, "no arm,smmu-v3 node in the DT: run on QEMU virt,iommu=smmuv3");
+
+	pdev = of_find_device_by_node(env->smmu_np);
+	if (!pdev || !pdev->dev.driver) {
+		if (pdev)
+			put_device(&pdev->dev);
+		kunit_skip(test, "%pOF has no bound driver: needs CONFIG_ARM_SMMU_V3",
+			   env->smmu_np);
+	}
+	put_device(&pdev->dev);
+	return 0;
+}
+
+static void auxdma_test_exit(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+
+	if (env)
+		of_node_put(env->smmu_np);
+}
+
+static void auxdma_ocs_revert(void *data)
+{
+	struct auxdma_env *env = data;
+
+	if (env->applied)
+		of_changeset_revert(&env->ocs);
+	of_changeset_destroy(&env->ocs);
+}
+
+static void auxdma_mock_ocs_revert(void *data)
+{
+	struct auxdma_env *env = data;
+
+	if (env->mock_applied)
+		of_changeset_revert(&env->mock_ocs);
+	of_changeset_destroy(&env->mock_ocs);
+}
+
+static void auxdma_put_device(void *data)
+{
+	put_device(data);
+}
+
+static void auxdma_destroy(void *data)
+{
+	auxiliary_device_destroy(data);
+}
+
+/*
+ * Add to @env's changeset VPU instance @v: a parent node directly under the
+ * root with, if @iommus, "iommus" for the parent itself and an "iommu-map"
+ * for blocks without a node of their own; and NR_BLOCKS child nodes with
+ * their own "iommus".
+ */
+static void auxdma_build_parent(struct auxdma_env *env, int v, const char *compatible,
+				u32 iommu_phandle, bool iommus)
+{
+	struct auxdma_vpu *vpu = &env->vpu[v];
+	struct kunit *test = env->test;
+	struct of_changeset *ocs = &env->ocs;
+	u32 sid = SID_BASE + v * SID_STRIDE;
+	char name[48];
+	int i;
+
+	snprintf(name, sizeof(name), "kunit-auxdma-vpu-%d-%d", env->seq, v);
+	vpu->np = of_changeset_create_node(ocs, of_root, name);
+	KUNIT_ASSERT_NOT_NULL(test, vpu->np);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, vpu->np,
+							      "compatible", compatible));
+	if (iommus) {
+		u32 own[] = { iommu_phandle, sid + SID_PARENT };
+		u32 map[] = { 0, iommu_phandle, sid + SID_MAP, SID_MAP_LEN };
+
+		KUNIT_ASSERT_EQ(test, 0,
+				of_changeset_add_prop_u32_array(ocs, vpu->np, "iommus",
+								own, ARRAY_SIZE(own)));
+		KUNIT_ASSERT_EQ(test, 0,
+				of_changeset_add_prop_u32_array(ocs, vpu->np, "iommu-map",
+								map, ARRAY_SIZE(map)));
+	}
+
+	for (i = 0; i < NR_BLOCKS; i++) {
+		u32 own[] = { iommu_phandle, vpu->block_sid[i] ?: sid + SID_BLOCK + i };
+
+		snprintf(name, sizeof(name), "block@%d", i);
+		vpu->block_np[i] = of_changeset_create_node(ocs, vpu->np, name);
+		KUNIT_ASSERT_NOT_NULL(test, vpu->block_np[i]);
+		KUNIT_ASSERT_EQ(test, 0,
+				of_changeset_add_prop_u32_array(ocs, vpu->block_np[i], "iommus",
+								own, ARRAY_SIZE(own)));
+	}
+}
+
+/* Apply @env's changeset and find the platform devices made for the parents */
+static void auxdma_apply(struct auxdma_env *env)
+{
+	struct kunit *test = env->test;
+	int v;
+
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(&env->ocs));
+	env->applied = true;
+
+	for (v = 0; v < NR_VPUS; v++) {
+		struct auxdma_vpu *vpu = &env->vpu[v];
+
+		if (!vpu->np)
+			continue;
+		vpu->pdev = of_find_device_by_node(vpu->np);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, vpu->pdev, "no platform device for %pOF",
+					  vpu->np);
+		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_put_device,
+								   &vpu->pdev->dev));
+	}
+	env->parent_np = env->vpu[0].np;
+	env->parent = env->vpu[0].pdev;
+}
+
+static void auxdma_ocs_init(struct auxdma_env *env)
+{
+	of_changeset_init(&env->ocs);
+	KUNIT_ASSERT_EQ(env->test, 0,
+			kunit_add_action_or_reset(env->test, auxdma_ocs_revert, env));
+}
+
+/* The common fixture: a parent with "iommus", "iommu-map" and two blocks */
+static void auxdma_setup(struct auxdma_env *env)
+{
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+}
+
+static struct auxiliary_device *
+auxdma_create(struct auxdma_env *env, const char *devname,
+	      const struct auxiliary_dma_context *ctx)
+{
+	struct kunit *test = env->test;
+	struct auxiliary_device *auxdev;
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, devname, NULL, ctx);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, auxdev, "create %s: %pe", devname, auxdev);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+	return auxdev;
+}
+
+static struct auxiliary_device *
+auxdma_create_node(struct auxdma_env *env, const char *devname, int block)
+{
+	struct auxiliary_dma_context ctx = { .np = env->block_np[block] };
+
+	return auxdma_create(env, devname, &ctx);
+}
+
+static struct auxiliary_device *
+auxdma_create_id(struct auxdma_env *env, const char *devname, u32 input_id)
+{
+	struct auxiliary_dma_context ctx = { .input_id = input_id };
+
+	return auxdma_create(env, devname, &ctx);
+}
+
+static struct iommu_group *auxdma_group(struct kunit *test, struct device *dev)
+{
+	struct iommu_group *group = iommu_group_get(dev);
+
+	KUNIT_ASSERT_NOT_NULL_MSG(test, group, "%s has no IOMMU group", dev_name(dev));
+	/* The device keeps the group alive; the tests only compare pointers */
+	iommu_group_put(group);
+	return group;
+}
+
+static struct iommu_domain *auxdma_dma_domain(struct kunit *test, struct device *dev)
+{
+	struct iommu_domain *domain = iommu_get_domain_for_dev(dev);
+
+	KUNIT_ASSERT_NOT_NULL(test, domain);
+	KUNIT_EXPECT_TRUE_MSG(test, domain->type & __IOMMU_DOMAIN_DMA_API,
+			      "%s: default domain type %#x is not a DMA domain",
+			      dev_name(dev), domain->type);
+	return domain;
+}
+
+/* Distinct groups and distinct default DMA domains for @a, @b and the parent */
+static void auxdma_expect_own_contexts(struct kunit *test, struct device *parent,
+				       struct device *a, struct device *b)
+{
+	struct iommu_group *ga = auxdma_group(test, a), *gb = auxdma_group(test, b);
+	struct iommu_group *gp = auxdma_group(test, parent);
+	struct iommu_domain *da = auxdma_dma_domain(test, a);
+	struct iommu_domain *db = auxdma_dma_domain(test, b);
+	struct iommu_domain *dp = auxdma_dma_domain(test, parent);
+
+	KUNIT_EXPECT_PTR_NE(test, ga, gb);
+	KUNIT_EXPECT_PTR_NE(test, ga, gp);
+	KUNIT_EXPECT_PTR_NE(test, gb, gp);
+	KUNIT_EXPECT_PTR_NE(test, da, db);
+	KUNIT_EXPECT_PTR_NE(test, da, dp);
+	KUNIT_EXPECT_PTR_NE(test, db, dp);
+	KUNIT_EXPECT_TRUE(test, device_iommu_mapped(a));
+	KUNIT_EXPECT_TRUE(test, device_iommu_mapped(b));
+}
+
+/* Test drivers: "block" uses the DMA API, "managed" owns its domain */
+
+struct auxdma_managed {
+	struct iommu_domain *domain;
+	struct page *page;
+};
+
+#define MANAGED_IOVA	0x40000000UL
+
+static int auxdma_block_probe(struct auxiliary_device *auxdev,
+			      const struct auxiliary_device_id *id)
+{
+	return 0;
+}
+
+static int auxdma_managed_probe(struct auxiliary_device *auxdev,
+				const struct auxiliary_device_id *id)
+{
+	struct device *dev = &auxdev->dev;
+	struct auxdma_managed *m;
+	int ret;
+
+	m = devm_kzalloc(dev, sizeof(*m), GFP_KERNEL);
+	if (!m)
+		return -ENOMEM;
+
+	m->page = alloc_page(GFP_KERNEL);
+	if (!m->page)
+		return -ENOMEM;
+
+	m->domain = iommu_paging_domain_alloc(dev);
+	if (IS_ERR(m->domain)) {
+		ret = PTR_ERR(m->domain);
+		goto err_free_page;
+	}
+
+	ret = iommu_attach_device(m->domain, dev);
+	if (ret)
+		goto err_free_domain;
+
+	ret = iommu_map(m->domain, MANAGED_IOVA, page_to_phys(m->page), PAGE_SIZE,
+			IOMMU_READ | IOMMU_WRITE, GFP_KERNEL);
+	if (ret)
+		goto err_detach;
+
+	auxiliary_set_drvdata(auxdev, m);
+	return 0;
+
+err_detach:
+	iommu_detach_device(m->domain, dev);
+err_free_domain:
+	iommu_domain_free(m->domain);
+err_free_page:
+	__free_page(m->page);
+	return ret;
+}
+
+static void auxdma_managed_remove(struct auxiliary_device *auxdev)
+{
+	struct auxdma_managed *m = auxiliary_get_drvdata(auxdev);
+
+	iommu_unmap(m->domain, MANAGED_IOVA, PAGE_SIZE);
+	iommu_detach_device(m->domain, &auxdev->dev);
+	iommu_domain_free(m->domain);
+	__free_page(m->page);
+}
+
+static const struct auxiliary_device_id auxdma_block_ids[] = {
+	{ .name = KBUILD_MODNAME ".block" },
+	{ }
+};
+
+static const struct auxiliary_device_id auxdma_managed_ids[] = {
+	{ .name = KBUILD_MODNAME ".managed" },
+	{ }
+};
+
+static struct auxiliary_driver auxdma_block_driver = {
+	.name = "block",
+	.probe = auxdma_block_probe,
+	.id_table = auxdma_block_ids,
+};
+
+static struct auxiliary_driver auxdma_managed_driver = {
+	.name = "managed",
+	.probe = auxdma_managed_probe,
+	.remove = auxdma_managed_remove,
+	.id_table = auxdma_managed_ids,
+	.driver_managed_dma = true,
+};
+
+static int auxdma_suite_init(struct kunit_suite *suite)
+{
+	int ret;
+
+	ret = auxiliary_driver_register(&auxdma_block_driver);
+	if (ret)
+		return ret;
+	ret = auxiliary_driver_register(&auxdma_managed_driver);
+	if (ret)
+		auxiliary_driver_unregister(&auxdma_block_driver);
+	return ret;
+}
+
+static void auxdma_suite_exit(struct kunit_suite *suite)
+{
+	auxiliary_driver_unregister(&auxdma_managed_driver);
+	auxiliary_driver_unregister(&auxdma_block_driver);
+}
+
+/* Count the distinct IOMMU groups of every device on the IOMMU's buses */
+static int auxdma_note_group(struct device *dev, void *data)
+{
+	struct iommu_group *group = iommu_group_get(dev);
+
+	if (group) {
+		xa_store(data, iommu_group_id(group), group, GFP_KERNEL);
+		iommu_group_put(group);
+	}
+	return 0;
+}
+
+static unsigned long auxdma_count_groups(void)
+{
+	struct xarray groups;
+	unsigned long n = 0, i;
+	void *entry;
+
+	xa_init(&groups);
+	bus_for_each_dev(&platform_bus_type, NULL, &groups, auxdma_note_group);
+	bus_for_each_dev(&auxiliary_bus_type, NULL, &groups, auxdma_note_group);
+#ifdef CONFIG_PCI
+	bus_for_each_dev(&pci_bus_type, NULL, &groups, auxdma_note_group);
+#endif
+	xa_for_each(&groups, i, entry)
+		n++;
+	xa_destroy(&groups);
+	return n;
+}
+
+/*
+ * An auxiliary device created the old way, sharing its parent's DT node and
+ * so its "iommus", is not a DMA master of its own: no IOMMU group, no DMA
+ * mask, no DMA ops, no IOMMU data, even though its bus is now one of the
+ * IOMMU's buses.
+ */
+static void auxdma_test_legacy_device_unchanged(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+
+	auxdma_setup(env);
+	auxdev = auxiliary_device_create(&env->parent->dev, KBUILD_MODNAME,
+					 "legacy", NULL, env->seq);
+	KUNIT_ASSERT_NOT_NULL(test, auxdev);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+
+	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.of_node, env->parent_np);
+	KUNIT_EXPECT_EQ(test, auxdev->dma.source, AUXILIARY_DMA_NONE);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.dma_mask);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.dma_parms);
+	KUNIT_EXPECT_FALSE(test, device_iommu_mapped(&auxdev->dev));
+	KUNIT_EXPECT_NULL(test, get_dma_ops(&auxdev->dev));
+	KUNIT_EXPECT_FALSE(test, dev_dma_iommu(&auxdev->dev));
+}
+
+/*
+ * Children declared by their own DT nodes each get, at device_add() and
+ * before any driver binds, an IOMMU group and a default DMA domain of their
+ * own, distinct from each other's and from their parent's.
+ */
+static void auxdma_test_of_node_own_contexts(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *a, *b;
+
+	auxdma_setup(env);
+	a = auxdma_create_node(env, "unbound", 0);
+	b = auxdma_create_node(env, "unbound", 1);
+
+	KUNIT_EXPECT_NULL(test, a->dev.driver);
+	KUNIT_EXPECT_PTR_EQ(test, a->dev.of_node, env->block_np[0]);
+	KUNIT_EXPECT_PTR_EQ(test, b->dev.of_node, env->block_np[1]);
+	auxdma_expect_own_contexts(test, &env->parent->dev, &a->dev, &b->dev);
+}
+
+/*
+ * Children declared by input ID through the parent's "iommu-map" get their
+ * own groups and domains too, and no DT node: nothing of the parent's node
+ * is inherited.
+ */
+static void auxdma_test_of_id_own_contexts(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *a, *b;
+
+	auxdma_setup(env);
+	a = auxdma_create_id(env, "unbound", 0);
+	b = auxdma_create_id(env, "unbound", SID_MAP_LEN - 1);
+
+	KUNIT_EXPECT_NULL(test, a->dev.of_node);
+	KUNIT_EXPECT_NULL(test, b->dev.of_node);
+	auxdma_expect_own_contexts(test, &env->parent->dev, &a->dev, &b->dev);
+}
+
+/*
+ * dma_map_single() on one child gives an IOVA that translates back to the
+ * buffer in that child's domain and is not mapped in its sibling's.
+ */
+static void auxdma_expect_map_single(struct kunit *test, struct device *a,
+				     struct device *b)
+{
+	struct iommu_domain *da = iommu_get_domain_for_dev(a);
+	struct iommu_domain *db = iommu_get_domain_for_dev(b);
+	dma_addr_t iova;
+	void *buf;
+
+	buf = kunit_kmalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+
+	iova = dma_map_single(a, buf + 64, 256, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(a, iova));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(da, iova), virt_to_phys(buf + 64));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(db, iova), 0);
+	dma_unmap_single(a, iova, 256, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(da, iova), 0);
+}
+
+static void auxdma_test_of_node_map_single(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *a, *b;
+
+	auxdma_setup(env);
+	a = auxdma_create_node(env, "block", 0);
+	b = auxdma_create_node(env, "block", 1);
+	KUNIT_ASSERT_NOT_NULL(test, a->dev.driver);
+
+	auxdma_expect_map_single(test, &a->dev, &b->dev);
+	auxdma_expect_map_single(test, &b->dev, &a->dev);
+}
+
+static void auxdma_test_of_id_map_single(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *a, *b;
+
+	auxdma_setup(env);
+	a = auxdma_create_id(env, "block", 1);
+	b = auxdma_create_id(env, "block", 2);
+	KUNIT_ASSERT_NOT_NULL(test, a->dev.driver);
+
+	auxdma_expect_map_single(test, &a->dev, &b->dev);
+	auxdma_expect_map_single(test, &b->dev, &a->dev);
+}
+
+/*
+ * dma_map_sg() of discontiguous pages on one child: every mapped segment
+ * translates back, page by page, in that child's domain only.
+ */
+static void auxdma_expect_map_sg(struct kunit *test, struct device *a,
+				 struct device *b)
+{
+	struct iommu_domain *da = iommu_get_domain_for_dev(a);
+	struct iommu_domain *db = iommu_get_domain_for_dev(b);
+	struct page *pages[8] = {};
+	struct scatterlist sgl[8], *sg;
+	int i, nents;
+
+	sg_init_table(sgl, ARRAY_SIZE(sgl));
+	for (i = 0; i < ARRAY_SIZE(pages); i++) {
+		pages[i] = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
+		sg_set_page(&sgl[i], pages[i], PAGE_SIZE, 0);
+	}
+
+	nents = dma_map_sg(a, sgl, ARRAY_SIZE(sgl), DMA_BIDIRECTIONAL);
+	KUNIT_ASSERT_GT(test, nents, 0);
+
+	/* Walk the input entries: each page sits at its offset in its segment */
+	for_each_sg(sgl, sg, ARRAY_SIZE(sgl), i) {
+		struct scatterlist *seg;
+		dma_addr_t iova = 0;
+		size_t off = 0;
+		int j;
+
+		/* dma-iommu maps all entries into one IOVA range, in order */
+		for_each_sg(sgl, seg, nents, j) {
+			if (off + sg_dma_len(seg) > (size_t)i * PAGE_SIZE) {
+				iova = sg_dma_address(seg) + (i * PAGE_SIZE - off);
+				break;
+			}
+			off += sg_dma_len(seg);
+		}
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(da, iova), page_to_phys(pages[i]));
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(db, iova), 0);
+	}
+
+	dma_unmap_sg(a, sgl, ARRAY_SIZE(sgl), DMA_BIDIRECTIONAL);
+	for (i = 0; i < ARRAY_SIZE(pages); i++)
+		__free_page(pages[i]);
+}
+
+static void auxdma_test_of_node_map_sg(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *a, *b;
+
+	auxdma_setup(env);
+	a = auxdma_create_node(env, "block", 0);
+	b = auxdma_create_id(env, "block", 0);
+
+	auxdma_expect_map_sg(test, &a->dev, &b->dev);
+	auxdma_expect_map_sg(test, &b->dev, &a->dev);
+}
+
+/*
+ * Removing a child releases its IOMMU group: 100 create/remove cycles of
+ * both kinds of child end with the number of groups they started with, and
+ * the last child gets the group ID and the instance ID of the first, which
+ * only happens if every release really freed them.
+ */
+static void auxdma_test_create_remove_cycles(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx[2] = { {}, { .input_id = 1 } };
+	int first_group[2] = { -1, -1 }, first_id[2] = { -1, -1 };
+	unsigned long before, after;
+	int i, k;
+
+	auxdma_setup(env);
+	ctx[0].np = env->block_np[0];
+	before = auxdma_count_groups();
+
+	for (i = 0; i < 100; i++) {
+		for (k = 0; k < 2; k++) {
+			struct auxiliary_device *auxdev;
+			struct iommu_group *group;
+
+			auxdev = auxiliary_device_create_dma(&env->parent->dev, "block",
+							     NULL, &ctx[k]);
+			KUNIT_ASSERT_NOT_ERR_OR_NULL(test, auxdev);
+			group = iommu_group_get(&auxdev->dev);
+			KUNIT_ASSERT_NOT_NULL(test, group);
+			if (i == 0) {
+				first_group[k] = iommu_group_id(group);
+				first_id[k] = auxdev->id;
+			} else if (i == 99) {
+				KUNIT_EXPECT_EQ(test, iommu_group_id(group), first_group[k]);
+				KUNIT_EXPECT_EQ(test, auxdev->id, first_id[k]);
+			}
+			iommu_group_put(group);
+			KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before + 1);
+			auxiliary_device_destroy(auxdev);
+		}
+	}
+
+	after = auxdma_count_groups();
+	KUNIT_EXPECT_EQ(test, after, before);
+}
+
+/*
+ * An input ID that the parent's "iommu-map" does not translate is refused
+ * at creation with -ENODEV and a log line naming the parent, the block and
+ * the ID; nothing is left behind.
+ */
+static void auxdma_test_unmapped_id_fails(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = { .input_id = 0x40 };
+	struct auxiliary_device *auxdev;
+	unsigned long before;
+
+	auxdma_setup(env);
+	before = auxdma_count_groups();
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "unmapped", NULL, &ctx);
+	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(auxdev), -ENODEV,
+			    "Expected errno == -ENODEV, got: %pe", auxdev);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+}
+
+/*
+ * A declared stream ID that the IOMMU refuses (beyond its stream ID range)
+ * leaves the child without a group; its driver then fails to bind with
+ * -ENODEV and a log line, instead of running with untranslated DMA.
+ */
+static void auxdma_test_refused_sid_fails_bind(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {};
+	struct auxiliary_device *auxdev;
+
+	auxdma_ocs_init(env);
+	env->vpu[0].block_sid[1] = SID_BAD;
+	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+
+	ctx.np = env->block_np[1];
+	auxdev = auxdma_create(env, "block", &ctx);
+	KUNIT_EXPECT_FALSE(test, device_iommu_mapped(&auxdev->dev));
+	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
+}
+
+/*
+ * Binding a DMA-API driver claims the default domain and unbinding gives it
+ * back: while "block" is bound, nobody else can take DMA ownership of the
+ * group; once it is unbound, ownership can be claimed and released, and the
+ * driver binds again.
+ */
+static void auxdma_test_bind_pairs_configure_cleanup(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+	struct iommu_group *group;
+	int owner;
+
+	auxdma_setup(env);
+	auxdev = auxdma_create_node(env, "block", 0);
+	KUNIT_ASSERT_NOT_NULL(test, auxdev->dev.driver);
+	group = auxdma_group(test, &auxdev->dev);
+
+	KUNIT_EXPECT_EQ(test, iommu_group_claim_dma_owner(group, &owner), -EPERM);
+
+	device_release_driver(&auxdev->dev);
+	KUNIT_ASSERT_NULL(test, auxdev->dev.driver);
+	KUNIT_EXPECT_EQ(test, iommu_group_claim_dma_owner(group, &owner), 0);
+	iommu_group_release_dma_owner(group);
+
+	KUNIT_EXPECT_EQ(test, device_attach(&auxdev->dev), 1);
+	KUNIT_EXPECT_EQ(test, iommu_group_claim_dma_owner(group, &owner), -EPERM);
+}
+
+/*
+ * A driver_managed_dma driver attaches an unmanaged domain of its own in
+ * probe; the device's translations are then the driver's, and unbinding
+ * hands the group back to its default domain.
+ */
+static void auxdma_test_driver_managed_dma(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+	struct iommu_domain *def, *cur;
+	struct auxdma_managed *m;
+
+	auxdma_setup(env);
+	auxdev = auxdma_create_node(env, "managed", 0);
+	KUNIT_ASSERT_NOT_NULL(test, auxdev->dev.driver);
+	m = auxiliary_get_drvdata(auxdev);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+
+	cur = iommu_get_domain_for_dev(&auxdev->dev);
+	KUNIT_EXPECT_PTR_EQ(test, cur, m->domain);
+	KUNIT_EXPECT_EQ(test, cur->type, IOMMU_DOMAIN_UNMANAGED);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(cur, MANAGED_IOVA),
+			page_to_phys(m->page));
+
+	device_release_driver(&auxdev->dev);
+	def = iommu_get_domain_for_dev(&auxdev->dev);
+	KUNIT_ASSERT_NOT_NULL(test, def);
+	KUNIT_EXPECT_TRUE(test, def->type & __IOMMU_DOMAIN_DMA_API);
+}
+
+/*
+ * Names are unique across parent instances: two parents each creating a
+ * "block" child get two devices with different names, both added.
+ */
+static void auxdma_test_names_unique(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx0 = {}, ctx1 = {};
+	struct auxiliary_device *a, *b;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 1, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+
+	ctx0.np = env->vpu[0].block_np[0];
+	ctx1.np = env->vpu[1].block_np[0];
+	a = auxdma_create(env, "unbound", &ctx0);
+	b = auxiliary_device_create_dma(&env->vpu[1].pdev->dev, "unbound", NULL, &ctx1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, b);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, b));
+
+	KUNIT_EXPECT_STRNEQ(test, dev_name(&a->dev), dev_name(&b->dev));
+	KUNIT_EXPECT_TRUE(test, device_is_registered(&a->dev));
+	KUNIT_EXPECT_TRUE(test, device_is_registered(&b->dev));
+	KUNIT_EXPECT_PTR_NE(test, auxdma_group(test, &a->dev), auxdma_group(test, &b->dev));
+}
+
+/* Bad declarations: the errno for each, and nothing left behind */
+enum auxdma_bad_kind {
+	BAD_NO_CONTEXT,
+	BAD_FOREIGN_NODE,
+	BAD_DISABLED_NODE,
+	BAD_PARENT_WITHOUT_NODE,
+	BAD_PARENT_WITHOUT_MAP,
+};
+
+struct auxdma_bad_case {
+	const char *desc;
+	enum auxdma_bad_kind kind;
+	int expected;
+};
+
+static const struct auxdma_bad_case auxdma_bad_cases[] = {
+	{ "no context", BAD_NO_CONTEXT, -EINVAL },
+	{ "node of another device", BAD_FOREIGN_NODE, -EINVAL },
+	{ "disabled node", BAD_DISABLED_NODE, -ENODEV },
+	{ "parent without DT node", BAD_PARENT_WITHOUT_NODE, -ENODEV },
+	{ "parent without iommu-map", BAD_PARENT_WITHOUT_MAP, -ENODEV },
+};
+
+KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);
+
+static void auxdma_test_bad_context(struct kunit *test)
+{
+	const struct auxdma_bad_case *bad = test->param_value;
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {}, *pctx = &ctx;
+	struct auxiliary_device *auxdev;
+	struct platform_device *bare;
+	struct device *parent;
+	unsigned long before;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle,
+			    bad->kind != BAD_PARENT_WITHOUT_MAP);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->ocs, env->block_np[1],
+							      "status", "disabled"));
+	auxdma_apply(env);
+	parent = &env->parent->dev;
+
+	switch (bad->kind) {
+	case BAD_NO_CONTEXT:
+		pctx = NULL;
+		break;
+	case BAD_FOREIGN_NODE:
+		ctx.np = env->smmu_np;
+		break;
+	case BAD_DISABLED_NODE:
+		ctx.np = env->block_np[1];
+		break;
+	case BAD_PARENT_WITHOUT_NODE:
+		bare = kunit_platform_device_alloc(test, "kunit-auxdma-bare", env->seq);
+		KUNIT_ASSERT_NOT_NULL(test, bare);
+		KUNIT_ASSERT_EQ(test, 0, kunit_platform_device_add(test, bare));
+		parent = &bare->dev;
+		break;
+	case BAD_PARENT_WITHOUT_MAP:
+		ctx.input_id = 0;
+		break;
+	}
+
+	before = auxdma_count_groups();
+	auxdev = auxiliary_device_create_dma(parent, "bad", NULL, pctx);
+	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(auxdev), bad->expected,
+			    "%s: expected %d, got %pe", bad->desc, bad->expected, auxdev);
+	if (!IS_ERR(auxdev))
+		auxiliary_device_destroy(auxdev);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+}
+
+/*
+ * The three-step API for drivers that embed the auxiliary device: the DMA
+ * context is declared between init and add, and refused after add.
+ */
+struct auxdma_embedded {
+	int cookie;
+	struct auxiliary_device auxdev;
+};
+
+static void auxdma_embedded_release(struct device *dev)
+{
+	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
+
+	of_node_put(dev->of_node);
+	kfree(container_of(auxdev, struct auxdma_embedded, auxdev));
+}
+
+static void auxdma_test_three_step(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {};
+	struct auxdma_embedded *e;
+	struct auxiliary_device *auxdev;
+
+	auxdma_setup(env);
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	auxdev = &e->auxdev;
+	auxdev->name = "unbound";
+	auxdev->id = 1000 + env->seq;
+	auxdev->dev.parent = &env->parent->dev;
+	auxdev->dev.release = auxdma_embedded_release;
+	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_init(auxdev));
+
+	ctx.np = env->block_np[0];
+	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
+	if (auxiliary_device_add(auxdev)) {
+		auxiliary_device_uninit(auxdev);
+		KUNIT_FAIL(test, "auxiliary_device_add failed");
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+
+	auxdma_group(test, &auxdev->dev);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &ctx), -EBUSY);
+}
+
+/*
+ * A parent driver that creates its children with the devm helper in probe
+ * gets them torn down, groups and all, when it unbinds.
+ */
+static int auxdma_parent_probe(struct platform_device *pdev)
+{
+	struct device_node *np;
+	int i = 0;
+
+	for_each_child_of_node(pdev->dev.of_node, np) {
+		struct auxiliary_dma_context ctx = { .np = np };
+		struct auxiliary_device *auxdev;
+
+		auxdev = devm_auxiliary_device_create_dma(&pdev->dev, "block", NULL, &ctx);
+		if (IS_ERR(auxdev)) {
+			of_node_put(np);
+			return PTR_ERR(auxdev);
+		}
+		i++;
+	}
+	return i == NR_BLOCKS ? 0 : -ENODEV;
+}
+
+static const struct of_device_id auxdma_parent_of_match[] = {
+	{ .compatible = "kunit,auxdma-vpu-devm" },
+	{ }
+};
+
+static struct platform_driver auxdma_parent_driver = {
+	.probe = auxdma_parent_probe,
+	.driver = {
+		.name = "kunit-auxdma-parent",
+		.of_match_table = auxdma_parent_of_match,
+	},
+};
+
+static void auxdma_test_devm_children(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	unsigned long before;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "kunit,auxdma-vpu-devm", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+	before = auxdma_count_groups();
+
+	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &auxdma_parent_driver));
+	KUNIT_ASSERT_NOT_NULL(test, env->parent->dev.driver);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before + NR_BLOCKS);
+
+	device_release_driver(&env->parent->dev);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+}
+
+/*
+ * A child whose IOMMU has not probed yet defers, with no group; when the
+ * IOMMU's driver binds and registers the IOMMU, the IOMMU layer probes the
+ * child and the child's driver binds.  The IOMMU here is a minimal one with
+ * an identity default domain, registered by a platform driver of the test.
+ */
+struct auxdma_mock_iommu {
+	struct iommu_device iommu;
+};
+
+static int auxdma_mock_attach(struct iommu_domain *domain, struct device *dev,
+			      struct iommu_domain *old)
+{
+	return 0;
+}
+
+static const struct iommu_domain_ops auxdma_mock_identity_ops = {
+	.attach_dev = auxdma_mock_attach,
+};
+
+static struct iommu_domain auxdma_mock_identity = {
+	.type = IOMMU_DOMAIN_IDENTITY,
+	.ops = &auxdma_mock_identity_ops,
+};
+
+static struct iommu_device *auxdma_mock_probe_device(struct device *dev);
+
+static int auxdma_mock_of_xlate(struct device *dev, const struct of_phandle_args *args)
+{
+	return iommu_fwspec_add_ids(dev, args->args, 1);
+}
+
+static const struct iommu_ops auxdma_mock_ops = {
+	.identity_domain = &auxdma_mock_identity,
+	.default_domain = &auxdma_mock_identity,
+	.probe_device = auxdma_mock_probe_device,
+	.device_group = generic_device_group,
+	.of_xlate = auxdma_mock_of_xlate,
+	.owner = THIS_MODULE,
+};
+
+static struct auxdma_mock_iommu *auxdma_mock;
+static bool auxdma_mock_registered;
+
+static struct iommu_device *auxdma_mock_probe_device(struct device *dev)
+{
+	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+
+	if (!auxdma_mock || !fwspec || fwspec->iommu_fwnode != auxdma_mock->iommu.fwnode)
+		return ERR_PTR(-ENODEV);
+	return &auxdma_mock->iommu;
+}
+
+static int auxdma_mock_probe(struct platform_device *pdev)
+{
+	struct auxdma_mock_iommu *mock;
+	int ret;
+
+	mock = devm_kzalloc(&pdev->dev, sizeof(*mock), GFP_KERNEL);
+	if (!mock)
+		return -ENOMEM;
+	platform_set_drvdata(pdev, mock);
+
+	ret = iommu_device_sysfs_add(&mock->iommu, &pdev->dev, NULL, "%s",
+				     dev_name(&pdev->dev));
+	if (ret)
+		return ret;
+
+	auxdma_mock = mock;
+	ret = iommu_device_register(&mock->iommu, &auxdma_mock_ops, &pdev->dev);
+	if (ret) {
+		auxdma_mock = NULL;
+		iommu_device_sysfs_remove(&mock->iommu);
+	}
+	return ret;
+}
+
+static void auxdma_mock_remove(struct platform_device *pdev)
+{
+	struct auxdma_mock_iommu *mock = platform_get_drvdata(pdev);
+
+	iommu_device_unregister(&mock->iommu);
+	iommu_device_sysfs_remove(&mock->iommu);
+	auxdma_mock = NULL;
+}
+
+static const struct of_device_id auxdma_mock_of_match[] = {
+	{ .compatible = "kunit,auxdma-mock-iommu" },
+	{ }
+};
+
+static struct platform_driver auxdma_mock_driver = {
+	.probe = auxdma_mock_probe,
+	.remove = auxdma_mock_remove,
+	.driver = {
+		.name = "kunit-auxdma-mock-iommu",
+		.of_match_table = auxdma_mock_of_match,
+	},
+};
+
+#define MOCK_PHANDLE_BASE	0x7fff0000
+
+static void auxdma_mock_unregister(void *unused)
+{
+	if (auxdma_mock_registered)
+		platform_driver_unregister(&auxdma_mock_driver);
+	auxdma_mock_registered = false;
+}
+
+static void auxdma_test_defers_until_iommu(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct device_node *mock_np;
+	struct auxiliary_device *auxdev;
+	u32 phandle = MOCK_PHANDLE_BASE + env->seq;
+	char name[48];
+
+	KUNIT_ASSERT_NULL(test, of_find_node_by_phandle(phandle));
+
+	/* First the IOMMU's node, on its own changeset, reverted last */
+	of_changeset_init(&env->mock_ocs);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_mock_ocs_revert, env));
+	snprintf(name, sizeof(name), "kunit-auxdma-mock-iommu-%d", env->seq);
+	mock_np = of_changeset_create_node(&env->mock_ocs, of_root, name);
+	KUNIT_ASSERT_NOT_NULL(test, mock_np);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->mock_ocs, mock_np,
+							      "compatible",
+							      "kunit,auxdma-mock-iommu"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(&env->mock_ocs, mock_np,
+							   "#iommu-cells", 1));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(&env->mock_ocs));
+	env->mock_applied = true;
+	/*
+	 * of_changeset attaches a node before it adds the node's properties,
+	 * so a "phandle" property would not be seen: set the phandle on the
+	 * node itself, as the overlay code does, before anything refers to it.
+	 */
+	mock_np->phandle = phandle;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", phandle, false);
+	auxdma_apply(env);
+
+	/* The IOMMU must go away only after the child: actions run in reverse */
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_mock_unregister,
+							   NULL));
+	auxdev = auxdma_create_node(env, "block", 0);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
+
+	KUNIT_ASSERT_EQ(test, 0, platform_driver_register(&auxdma_mock_driver));
+	auxdma_mock_registered = true;
+	wait_for_device_probe();
+
+	KUNIT_ASSERT_NOT_NULL(test, auxdma_mock);
+	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(&auxdev->dev),
+			    &auxdma_mock_identity);
+	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.driver);
+}
+
+static struct kunit_case auxdma_test_cases[] = {
+	KUNIT_CASE(auxdma_test_legacy_device_unchanged),
+	KUNIT_CASE(auxdma_test_of_node_own_contexts),
+	KUNIT_CASE(auxdma_test_of_id_own_contexts),
+	KUNIT_CASE(auxdma_test_of_node_map_single),
+	KUNIT_CASE(auxdma_test_of_id_map_single),
+	KUNIT_CASE(auxdma_test_of_node_map_sg),
+	KUNIT_CASE(auxdma_test_create_remove_cycles),
+	KUNIT_CASE(auxdma_test_unmapped_id_fails),
+	KUNIT_CASE(auxdma_test_refused_sid_fails_bind),
+	KUNIT_CASE(auxdma_test_bind_pairs_configure_cleanup),
+	KUNIT_CASE(auxdma_test_driver_managed_dma),
+	KUNIT_CASE(auxdma_test_names_unique),
+	KUNIT_CASE_PARAM(auxdma_test_bad_context, auxdma_bad_gen_params),
+	KUNIT_CASE(auxdma_test_three_step),
+	KUNIT_CASE(auxdma_test_devm_children),
+	KUNIT_CASE(auxdma_test_defers_until_iommu),
+	{ }
+};
+
+static struct kunit_suite auxdma_test_suite = {
+	.name = "auxiliary_dma",
+	.suite_init = auxdma_suite_init,
+	.suite_exit = auxdma_suite_exit,
+	.init = auxdma_test_init,
+	.exit = auxdma_test_exit,
+	.test_cases = auxdma_test_cases,
+};
+
+kunit_test_suite(auxdma_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for DMA contexts of auxiliary devices");
+MODULE_LICENSE("GPL");
