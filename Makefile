@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# DMA-capable auxiliary devices: the story of a build.
+#
+#   deps    install the Debian packages the project needs (idempotent)
+#   tree    the kernel tree: Linux 7.3.4 plus patches/series, as a git
+#           repository in $(TREE), one commit per patch
+#   check   everything that must pass; ends with "N passed, N failed"
+#   series  the mailable patch series, in $(BUILD)/series
+#   export  write the commits of $(TREE) back into this repository
+#
+# KSRC=/path/to/linux uses an existing tree as the base instead of
+# Debian's linux-source-7.3.
+
+BUILD	?= $(CURDIR)/build
+TREE	?= $(BUILD)/linux
+CACHE	?= $(HOME)/.cache/auxdma
+KSRC	?=
+JOBS	?= $(shell nproc)
+
+KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
+	--timeout=900 \
+	--qemu_config=$(CURDIR)/kunit/qemu_arm64_smmuv3.py \
+	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
+	--kunitconfig=$(CURDIR)/kunit/debug.config
+
+.PHONY: all deps tree check kunit-smmuv3 series export clean
+
+all: check
+
+# 1. The tools
+deps:
+	@./tools/deps.sh
+
+# 2. The kernel tree
+tree: deps
+	@./tools/assemble-tree.sh $(TREE) $(CACHE) $(KSRC)
+
+# 3. The tests
+kunit-smmuv3: tree
+	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
+
+check:
+	@start=$$(date +%s); rc=0; \
+	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
+	passed=0; failed=0; \
+	for r in $(BUILD)/kunit-arm64.result; do \
+		[ -f "$$r" ] || { failed=$$((failed + 1)); continue; }; \
+		read p f <"$$r"; passed=$$((passed + p)); failed=$$((failed + f)); \
+	done; \
+	[ $$rc = 0 ] || [ $$failed != 0 ] || failed=1; \
+	echo "check: $$(( $$(date +%s) - start )) s"; \
+	echo "$$passed passed, $$failed failed"; \
+	[ $$failed = 0 ]
+
+# 4. The series for the lists
+series: tree
+	@rm -rf $(BUILD)/series
+	@git -C $(TREE) format-patch -q --cover-letter -o $(BUILD)/series base..series
+	@ls $(BUILD)/series
+
+export:
+	@./tools/export-series.sh $(TREE)
+
+clean:
+	rm -rf $(BUILD)
