@@ -12,7 +12,7 @@ set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$1
-build=$2
+build=$(realpath -m "$2")
 name=$3
 shift 3
 log=$build.log
@@ -72,6 +72,9 @@ if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
 	failed=1
 fi
 [ "$bad" = 0 ] || failed=$((failed + 1))
+# The figures the suites print for the seeds of the threads
+grep -o 'seed 00[0-9]: .*' "$log" | sed 's/^/  /'
+
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
 echo "$passed $failed" >"$build.result"
 [ "$failed" = 0 ]

@@ -54,8 +54,159 @@
  * default domain.
  */
 
+/**
+ * DOC: IOVA_WINDOWS
+ *
+ * Each block owns exactly its own constraints on the I/O virtual address
+ * space: windows that its IOVA allocator must never hand out, and through
+ * them the range it may use.  They are known before the device is added,
+ * so they reach dma-iommu before the block's default domain is first
+ * initialised, and they appear in iommu_get_resv_regions() and in
+ * ``/sys/kernel/iommu_groups/N/reserved_regions`` as "reserved".
+ *
+ * * A block with a DT node has the windows of its own node: every IOVA
+ *   outside the ranges its ``iommu-ranges`` lists, if it has one, and the
+ *   reserved-memory regions in its ``memory-region`` whose
+ *   ``iommu-addresses`` name the block's node.  A range the block may use,
+ *   such as 600 MiB to 3500 MiB, is written in ``iommu-ranges``.
+ * * A block declared by input ID has exactly the table of windows that its
+ *   creator hands over in &auxiliary_dma_context.windows.
+ *
+ * A block inherits none of its parent's windows, and a block that declares
+ * none has none: its whole IOVA space below its DMA mask, less what the
+ * IOMMU driver itself reserves (an MSI window, for instance), is its own.
+ *
+ * A table is checked when the context is declared: each window must be
+ * non-empty, below the DMA mask, and apart from the others, and there may
+ * be at most %AUXILIARY_DMA_MAX_WINDOWS.  Once the IOMMU has probed the
+ * device, each window must also lie within the IOMMU aperture and be
+ * aligned to the IOMMU page size.  A bad window fails the declaration, the
+ * creation or the bind with -EINVAL and a log line that names the window.
+ */
+
 /* Instance IDs of devices made by auxiliary_device_create_dma() */
 static DEFINE_IDA(auxiliary_dma_ida);
+
+#define AUXILIARY_DMA_WINDOW_FMT	"window %u [%#llx-%#llx]"
+#define AUXILIARY_DMA_WINDOW_ARGS(i, w)	\
+	(i), (u64)(w)->start, (u64)(w)->start + (w)->size - 1
+
+/* Check a table of windows against itself and the device's DMA mask */
+static int auxiliary_dma_check_table(struct auxiliary_device *auxdev,
+				     const struct auxiliary_dma_context *ctx,
+				     u64 mask)
+{
+	struct device *parent = auxdev->dev.parent;
+	const struct auxiliary_dma_window *w = ctx->windows;
+	unsigned int i, j;
+
+	if (!ctx->num_windows)
+		return 0;
+	if (ctx->np) {
+		dev_err(parent, "%s: windows of %pOF must come from its memory-region\n",
+			auxdev->name, ctx->np);
+		return -EINVAL;
+	}
+	if (!w || ctx->num_windows > AUXILIARY_DMA_MAX_WINDOWS) {
+		dev_err(parent, "%s: %u windows: at most %u, in a table\n",
+			auxdev->name, ctx->num_windows, AUXILIARY_DMA_MAX_WINDOWS);
+		return -EINVAL;
+	}
+
+	for (i = 0; i < ctx->num_windows; i++) {
+		u64 end = (u64)w[i].start + w[i].size - 1;
+
+		if (!w[i].size) {
+			dev_err(parent, "%s: window %u at %#llx is empty\n",
+				auxdev->name, i, (u64)w[i].start);
+			return -EINVAL;
+		}
+		if (end < w[i].start || end > mask) {
+			dev_err(parent, "%s: " AUXILIARY_DMA_WINDOW_FMT " is past the DMA mask %#llx\n",
+				auxdev->name, AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]), mask);
+			return -EINVAL;
+		}
+		for (j = 0; j < i; j++) {
+			if (w[j].start <= end &&
+			    w[i].start <= (u64)w[j].start + w[j].size - 1) {
+				dev_err(parent, "%s: " AUXILIARY_DMA_WINDOW_FMT " overlaps window %u\n",
+					auxdev->name, AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]), j);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * Check the windows against the device's IOMMU domain, once the IOMMU has
+ * probed the device: within the aperture, aligned to the IOMMU page size.
+ */
+static int auxiliary_dma_check_windows(struct auxiliary_device *auxdev)
+{
+	struct device *dev = &auxdev->dev;
+	const struct auxiliary_dma_window *w = auxdev->dma.windows;
+	struct iommu_domain *domain;
+	unsigned long granule;
+	unsigned int i;
+
+	domain = iommu_get_domain_for_dev(dev);
+	if (!domain || !(domain->type & __IOMMU_DOMAIN_PAGING))
+		return 0;
+
+	granule = 1UL << __ffs(domain->pgsize_bitmap);
+	for (i = 0; i < auxdev->dma.num_windows; i++) {
+		u64 end = (u64)w[i].start + w[i].size - 1;
+
+		if (!IS_ALIGNED(w[i].start | w[i].size, granule)) {
+			dev_err(dev, AUXILIARY_DMA_WINDOW_FMT " is not aligned to the IOMMU page size %#lx\n",
+				AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]), granule);
+			return -EINVAL;
+		}
+		if (domain->geometry.force_aperture &&
+		    (w[i].start < domain->geometry.aperture_start ||
+		     end > domain->geometry.aperture_end)) {
+			dev_err(dev, AUXILIARY_DMA_WINDOW_FMT " is outside the IOMMU aperture [%#llx-%#llx]\n",
+				AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]),
+				(u64)domain->geometry.aperture_start,
+				(u64)domain->geometry.aperture_end);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/**
+ * auxiliary_device_get_resv_regions - add the IOVA windows of a device
+ * @dev:  device, on any bus
+ * @list: reserved region list to add to
+ *
+ * Add one %IOMMU_RESV_RESERVED region per window that the creator of an
+ * auxiliary device declared in its table.  The IOMMU core calls this from
+ * iommu_get_resv_regions(), for every device; it adds nothing for a device
+ * that is not auxiliary or has no table.  The windows of a block with a DT
+ * node come from the node, through the IOMMU driver.
+ */
+void auxiliary_device_get_resv_regions(struct device *dev, struct list_head *list)
+{
+	struct auxiliary_device *auxdev;
+	struct iommu_resv_region *region;
+	unsigned int i;
+
+	if (!dev_is_auxiliary(dev))
+		return;
+
+	auxdev = to_auxiliary_dev(dev);
+	for (i = 0; i < auxdev->dma.num_windows; i++) {
+		const struct auxiliary_dma_window *w = &auxdev->dma.windows[i];
+
+		region = iommu_alloc_resv_region(w->start, w->size, 0,
+						 IOMMU_RESV_RESERVED, GFP_KERNEL);
+		if (!region)
+			return;
+		list_add_tail(&region->list, list);
+	}
+}
 
 static bool of_node_is_descendant(const struct device_node *np,
 				  const struct device_node *ancestor)
@@ -119,12 +270,15 @@ static struct device_node *auxiliary_dma_iommu_node(struct auxiliary_device *aux
  * parent's ``iommu-map`` gives &auxiliary_dma_context.input_id, and it
  * inherits none of the parent's reserved windows.
  *
- * The device's DMA masks start at 32 bits, as for platform devices; its
- * driver raises them with dma_set_mask_and_coherent().
+ * The device's DMA masks start at &auxiliary_dma_context.dma_mask, 32 bits
+ * by default, as for platform devices; its driver may change them with
+ * dma_set_mask_and_coherent().  The IOVA windows of a device declared by
+ * input ID are the table in @ctx; see "IOVA windows" above.
  *
  * Return:
  * * 0 on success;
- * * -EINVAL if @ctx is missing or inconsistent with the device;
+ * * -EINVAL if @ctx is missing or inconsistent with the device, or a
+ *   window of its table is bad;
  * * -EBUSY if @auxdev was already added;
  * * -ENODEV if the firmware does not describe the context: the node is
  *   disabled, the parent has no DT node, or the parent's ``iommu-map``
@@ -136,6 +290,7 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 	struct device *dev = &auxdev->dev;
 	struct device *parent = dev->parent;
 	struct device_node *iommu_np;
+	u64 mask;
 	int ret;
 
 	if (!ctx || !parent) {
@@ -151,6 +306,11 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 			auxdev->name);
 		return -ENODEV;
 	}
+
+	mask = ctx->dma_mask ?: DMA_BIT_MASK(32);
+	ret = auxiliary_dma_check_table(auxdev, ctx, mask);
+	if (ret)
+		return ret;
 
 	if (ctx->np) {
 		if (dev->of_node && dev->of_node != ctx->np) {
@@ -198,9 +358,11 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 		}
 	}
 
-	auxdev->dma.mask = DMA_BIT_MASK(32);
+	auxdev->dma.windows = ctx->windows;
+	auxdev->dma.num_windows = ctx->num_windows;
+	auxdev->dma.mask = mask;
 	dev->dma_mask = &auxdev->dma.mask;
-	dev->coherent_dma_mask = DMA_BIT_MASK(32);
+	dev->coherent_dma_mask = mask;
 	dev->dma_parms = &auxdev->dma.parms;
 	return 0;
 }
@@ -259,6 +421,8 @@ int auxiliary_dma_configure(struct device *dev)
 		return ret;
 
 	ret = auxiliary_dma_check_iommu(auxdev);
+	if (!ret)
+		ret = auxiliary_dma_check_windows(auxdev);
 	if (!ret && !to_auxiliary_drv(drv)->driver_managed_dma)
 		ret = iommu_device_use_default_domain(dev);
 	if (ret)
@@ -299,7 +463,9 @@ static void auxiliary_dma_device_release(struct device *dev)
  * driver 'modname.devname'.  Its instance ID comes from an allocator shared
  * by all devices made by this function, so that its name is unique across
  * every instance of the parent.  The IOMMU layer has probed the device by
- * the time this function returns, unless the IOMMU has not probed yet.
+ * the time this function returns, unless the IOMMU has not probed yet; if
+ * it has, the windows are checked against the device's IOMMU domain here,
+ * otherwise when a driver binds.
  *
  * Remove the device with auxiliary_device_destroy().  Callers should use
  * the auxiliary_device_create_dma() macro, which passes KBUILD_MODNAME.
@@ -355,6 +521,12 @@ __auxiliary_device_create_dma(struct device *parent, const char *modname,
 		ret = __auxiliary_device_add(auxdev, modname);
 	if (ret) {
 		auxiliary_device_uninit(auxdev);
+		return ERR_PTR(ret);
+	}
+
+	ret = auxiliary_dma_check_windows(auxdev);
+	if (ret) {
+		auxiliary_device_destroy(auxdev);
 		return ERR_PTR(ret);
 	}
 
