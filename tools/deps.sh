@@ -14,7 +14,7 @@ PKGS=(
 	libssl-dev libelf-dev
 	gcc-aarch64-linux-gnu
 	qemu-system-arm
-	python3
+	python3 python3-ply python3-git
 	build-essential dpkg-dev
 	libxml2-dev libsqlite3-dev llvm-dev
 	coccinelle

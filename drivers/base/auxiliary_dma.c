@@ -87,9 +87,11 @@
 /* Instance IDs of devices made by auxiliary_device_create_dma() */
 static DEFINE_IDA(auxiliary_dma_ida);
 
-#define AUXILIARY_DMA_WINDOW_FMT	"window %u [%#llx-%#llx]"
-#define AUXILIARY_DMA_WINDOW_ARGS(i, w)	\
-	(i), (u64)(w)->start, (u64)(w)->start + (w)->size - 1
+/* The last IOVA of a window; callers check that it does not wrap */
+static u64 auxiliary_dma_window_end(const struct auxiliary_dma_window *w)
+{
+	return (u64)w->start + w->size - 1;
+}
 
 /* Check a table of windows against itself and the device's DMA mask */
 static int auxiliary_dma_check_table(struct auxiliary_device *auxdev,
@@ -114,7 +116,7 @@ static int auxiliary_dma_check_table(struct auxiliary_device *auxdev,
 	}
 
 	for (i = 0; i < ctx->num_windows; i++) {
-		u64 end = (u64)w[i].start + w[i].size - 1;
+		u64 end = auxiliary_dma_window_end(&w[i]);
 
 		if (!w[i].size) {
 			dev_err(parent, "%s: window %u at %#llx is empty\n",
@@ -122,15 +124,15 @@ static int auxiliary_dma_check_table(struct auxiliary_device *auxdev,
 			return -EINVAL;
 		}
 		if (end < w[i].start || end > mask) {
-			dev_err(parent, "%s: " AUXILIARY_DMA_WINDOW_FMT " is past the DMA mask %#llx\n",
-				auxdev->name, AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]), mask);
+			dev_err(parent, "%s: window %u [%#llx-%#llx] is past the DMA mask %#llx\n",
+				auxdev->name, i, (u64)w[i].start, end, mask);
 			return -EINVAL;
 		}
 		for (j = 0; j < i; j++) {
 			if (w[j].start <= end &&
-			    w[i].start <= (u64)w[j].start + w[j].size - 1) {
-				dev_err(parent, "%s: " AUXILIARY_DMA_WINDOW_FMT " overlaps window %u\n",
-					auxdev->name, AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]), j);
+			    w[i].start <= auxiliary_dma_window_end(&w[j])) {
+				dev_err(parent, "%s: window %u [%#llx-%#llx] overlaps window %u\n",
+					auxdev->name, i, (u64)w[i].start, end, j);
 				return -EINVAL;
 			}
 		}
@@ -156,18 +158,20 @@ static int auxiliary_dma_check_windows(struct auxiliary_device *auxdev)
 
 	granule = 1UL << __ffs(domain->pgsize_bitmap);
 	for (i = 0; i < auxdev->dma.num_windows; i++) {
-		u64 end = (u64)w[i].start + w[i].size - 1;
+		u64 end = auxiliary_dma_window_end(&w[i]);
 
 		if (!IS_ALIGNED(w[i].start | w[i].size, granule)) {
-			dev_err(dev, AUXILIARY_DMA_WINDOW_FMT " is not aligned to the IOMMU page size %#lx\n",
-				AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]), granule);
+			dev_err(dev,
+				"window %u [%#llx-%#llx] is not aligned to the IOMMU page size %#lx\n",
+				i, (u64)w[i].start, end, granule);
 			return -EINVAL;
 		}
 		if (domain->geometry.force_aperture &&
 		    (w[i].start < domain->geometry.aperture_start ||
 		     end > domain->geometry.aperture_end)) {
-			dev_err(dev, AUXILIARY_DMA_WINDOW_FMT " is outside the IOMMU aperture [%#llx-%#llx]\n",
-				AUXILIARY_DMA_WINDOW_ARGS(i, &w[i]),
+			dev_err(dev,
+				"window %u [%#llx-%#llx] is outside the IOMMU aperture [%#llx-%#llx]\n",
+				i, (u64)w[i].start, end,
 				(u64)domain->geometry.aperture_start,
 				(u64)domain->geometry.aperture_end);
 			return -EINVAL;

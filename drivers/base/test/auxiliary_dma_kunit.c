@@ -214,7 +214,7 @@ static void auxdma_ocs_init(struct auxdma_env *env)
 static void auxdma_setup(struct auxdma_env *env)
 {
 	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
 	auxdma_apply(env);
 }
 
@@ -685,7 +685,7 @@ static void auxdma_test_refused_sid_fails_bind(struct kunit *test)
 
 	auxdma_ocs_init(env);
 	env->vpu[0].block_sid[1] = SID_BAD;
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
 	auxdma_apply(env);
 
 	ctx.np = env->block_np[1];
@@ -764,8 +764,8 @@ static void auxdma_test_names_unique(struct kunit *test)
 	struct auxiliary_device *a, *b;
 
 	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
-	auxdma_build_parent(env, 1, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 1, "test,auxdma-vpu", env->smmu_np->phandle, true);
 	auxdma_apply(env);
 
 	ctx0.np = env->vpu[0].block_np[0];
@@ -817,7 +817,7 @@ static void auxdma_test_bad_context(struct kunit *test)
 	unsigned long before;
 
 	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle,
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle,
 			    bad->kind != BAD_PARENT_WITHOUT_MAP);
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->ocs, env->block_np[1],
 							      "status", "disabled"));
@@ -879,7 +879,7 @@ static void auxdma_test_three_step(struct kunit *test)
 	struct auxiliary_device *auxdev;
 
 	auxdma_setup(env);
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	e = kzalloc_obj(*e);
 	KUNIT_ASSERT_NOT_NULL(test, e);
 	auxdev = &e->auxdev;
 	auxdev->name = "unbound";
@@ -924,16 +924,11 @@ static int auxdma_parent_probe(struct platform_device *pdev)
 	return i == NR_BLOCKS ? 0 : -ENODEV;
 }
 
-static const struct of_device_id auxdma_parent_of_match[] = {
-	{ .compatible = "kunit,auxdma-vpu-devm" },
-	{ }
-};
-
+/* Bound through driver_override: the test's nodes need no compatible */
 static struct platform_driver auxdma_parent_driver = {
 	.probe = auxdma_parent_probe,
 	.driver = {
 		.name = "kunit-auxdma-parent",
-		.of_match_table = auxdma_parent_of_match,
 	},
 };
 
@@ -943,9 +938,11 @@ static void auxdma_test_devm_children(struct kunit *test)
 	unsigned long before;
 
 	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu-devm", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
 	auxdma_apply(env);
 	before = auxdma_count_groups();
+	KUNIT_ASSERT_EQ(test, 0, device_set_driver_override(&env->parent->dev,
+							    auxdma_parent_driver.driver.name));
 
 	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &auxdma_parent_driver));
 	KUNIT_ASSERT_NOT_NULL(test, env->parent->dev.driver);
@@ -1041,17 +1038,12 @@ static void auxdma_mock_remove(struct platform_device *pdev)
 	auxdma_mock = NULL;
 }
 
-static const struct of_device_id auxdma_mock_of_match[] = {
-	{ .compatible = "kunit,auxdma-mock-iommu" },
-	{ }
-};
-
+/* Bound through driver_override: the test's nodes need no compatible */
 static struct platform_driver auxdma_mock_driver = {
 	.probe = auxdma_mock_probe,
 	.remove = auxdma_mock_remove,
 	.driver = {
 		.name = "kunit-auxdma-mock-iommu",
-		.of_match_table = auxdma_mock_of_match,
 	},
 };
 
@@ -1067,6 +1059,7 @@ static void auxdma_mock_unregister(void *unused)
 static void auxdma_test_defers_until_iommu(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
+	struct platform_device *mock_pdev;
 	struct device_node *mock_np;
 	struct auxiliary_device *auxdev;
 	u32 phandle = MOCK_PHANDLE_BASE + env->seq;
@@ -1080,13 +1073,16 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
 	snprintf(name, sizeof(name), "kunit-auxdma-mock-iommu-%d", env->seq);
 	mock_np = of_changeset_create_node(&env->mock_ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, mock_np);
-	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->mock_ocs, mock_np,
-							      "compatible",
-							      "kunit,auxdma-mock-iommu"));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(&env->mock_ocs, mock_np,
 							   "#iommu-cells", 1));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(&env->mock_ocs));
 	env->mock_applied = true;
+	mock_pdev = of_find_device_by_node(mock_np);
+	KUNIT_ASSERT_NOT_NULL(test, mock_pdev);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_put_device,
+							   &mock_pdev->dev));
+	KUNIT_ASSERT_EQ(test, 0, device_set_driver_override(&mock_pdev->dev,
+							    auxdma_mock_driver.driver.name));
 	/*
 	 * of_changeset attaches a node before it adds the node's properties,
 	 * so a "phandle" property would not be seen: set the phandle on the
@@ -1095,7 +1091,7 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
 	mock_np->phandle = phandle;
 
 	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", phandle, false);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", phandle, false);
 	auxdma_apply(env);
 
 	/* The IOMMU must go away only after the child: actions run in reverse */
@@ -1332,7 +1328,7 @@ static void auxdma_windows_test_seed000(struct kunit *test)
 	int b;
 
 	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "kunit,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
 	for (b = 0; b < 3; b++) {
 		u64 lo = auxdma_seed000[b].lo, size = auxdma_seed000[b].hi - lo;
 		u32 range[4] = { upper_32_bits(lo), lower_32_bits(lo),
@@ -1377,7 +1373,6 @@ static void auxdma_windows_test_seed000(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, sp->total, expected, "block %d", b);
 		kunit_info(test, "seed 000: block %d may use [%llu MiB, %llu MiB): got %llu MiB in %u ranges, all inside\n",
 			   b, lo >> 20, hi >> 20, sp->total >> 20, sp->n);
-
 	}
 }
 
@@ -1590,9 +1585,11 @@ static void auxdma_windows_test_seed004(struct kunit *test)
 	nents = dma_map_sg(dev, sgl, 64, DMA_TO_DEVICE);
 	KUNIT_EXPECT_EQ(test, nents, 1);
 	KUNIT_EXPECT_EQ(test, sg_dma_len(sgl), 64 * PAGE_SIZE);
-	for (i = 0; i < 64; i++)
-		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, sg_dma_address(sgl) + i * PAGE_SIZE),
-				page_to_phys(pages[2 * i]));
+	for (i = 0; i < 64; i++) {
+		dma_addr_t iova = sg_dma_address(sgl) + i * PAGE_SIZE;
+
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, iova), page_to_phys(pages[2 * i]));
+	}
 	dma_unmap_sg(dev, sgl, 64, DMA_TO_DEVICE);
 
 	for (i = 0; i < 128; i++)
