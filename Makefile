@@ -5,7 +5,9 @@
 #   deps    install the Debian packages the project needs (idempotent)
 #   tree    the kernel tree: Linux 7.3.4 plus patches/series, as a git
 #           repository in $(TREE), one commit per patch
-#   check   everything that must pass; ends with "N passed, N failed"
+#   check   everything that must pass: the KUnit suites and the kernel's
+#           gates; ends with "N passed, N failed" (KUnit cases passed,
+#           KUnit cases and gates failed)
 #   series  the mailable patch series, in $(BUILD)/series
 #   export  write the commits of $(TREE) back into this repository
 #
@@ -24,7 +26,7 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree check kunit-smmuv3 series export clean
+.PHONY: all deps tree check kunit-smmuv3 gates series export clean
 
 all: check
 
@@ -40,20 +42,31 @@ tree: deps
 kunit-smmuv3: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
 
+# 4. The kernel's own gates on the series (needs the KUnit build)
+GATES := checkpatch kernel-doc cocci sparse-w1
+
+gates: tree
+	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)
+
 check:
 	@start=$$(date +%s); rc=0; \
+	rm -f $(BUILD)/kunit-arm64.result $(BUILD)/gates.result; \
 	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
+	$(MAKE) --no-print-directory gates || rc=1; \
 	passed=0; failed=0; \
 	for r in $(BUILD)/kunit-arm64.result; do \
 		[ -f "$$r" ] || { failed=$$((failed + 1)); continue; }; \
 		read p f <"$$r"; passed=$$((passed + p)); failed=$$((failed + f)); \
 	done; \
+	if [ -f $(BUILD)/gates.result ]; then \
+		read gp gf <$(BUILD)/gates.result; failed=$$((failed + gf)); \
+	else failed=$$((failed + 1)); fi; \
 	[ $$rc = 0 ] || [ $$failed != 0 ] || failed=1; \
 	echo "check: $$(( $$(date +%s) - start )) s"; \
 	echo "$$passed passed, $$failed failed"; \
 	[ $$failed = 0 ]
 
-# 4. The series for the lists
+# 5. The series for the lists
 series: tree
 	@rm -rf $(BUILD)/series
 	@git -C $(TREE) format-patch -q --cover-letter -o $(BUILD)/series base..series

@@ -44,3 +44,22 @@ static int ok_condition(struct auxiliary_device *adev)
 	}
 	return 0;
 }
+
+/* As auxiliary_device_create_dma(): the error is reused after the add */
+static int ok_reused_error(struct auxiliary_device *adev, int (*check)(void))
+{
+	int ret;
+
+	ret = auxiliary_device_add(adev);
+	if (ret) {
+		auxiliary_device_uninit(adev);
+		return ret;
+	}
+
+	ret = check();
+	if (ret) {
+		auxiliary_device_destroy(adev);
+		return ret;
+	}
+	return 0;
+}

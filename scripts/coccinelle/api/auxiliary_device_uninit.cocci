@@ -12,21 +12,25 @@ virtual org
 virtual report
 
 @r exists@
-expression A, E;
+expression A, E, E2;
 position p1, p2;
 @@
 
 (
   E = \(auxiliary_device_add@p1\|__auxiliary_device_add@p1\)(A, ...);
   ... when != auxiliary_device_uninit(A)
+      when != auxiliary_device_destroy(A)
+      when != E = E2
   if (\(E\|E < 0\|E != 0\)) {
     ... when != auxiliary_device_uninit(A)
+        when != auxiliary_device_destroy(A)
         when forall
     return@p2 ...;
   }
 |
   if (\(auxiliary_device_add@p1\|__auxiliary_device_add@p1\)(A, ...)) {
     ... when != auxiliary_device_uninit(A)
+        when != auxiliary_device_destroy(A)
         when forall
     return@p2 ...;
   }

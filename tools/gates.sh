@@ -1,0 +1,159 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The kernel's own gates, run on the series in the kernel tree:
+#
+#   checkpatch  scripts/checkpatch.pl --strict on every patch
+#   kernel-doc  scripts/kernel-doc -none -Wall on every file the series
+#               adds or changes: no more warnings than at base
+#   cocci       the project's Coccinelle rules: their samples must and
+#               must not match, and make coccicheck runs them on the tree
+#   sparse-w1   sparse (make C=2) and W=1 on every C file the series adds
+#               or changes, arm64, in the KUnit build: no warning on a
+#               line the series added
+#
+# Usage: tools/gates.sh TREE BUILD CACHE GATE...
+# Each gate prints "gate NAME: ok" or its findings and "gate NAME: FAILED";
+# the last line is "gates: N passed, N failed".
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=$(realpath "$1")
+build=$(realpath -m "$2")
+cache=$3
+shift 3
+g() { git -C "$tree" "$@"; }
+# The Debian python3, whose packages (ply, git) tools/deps.sh installed
+export PATH=/usr/bin:$PATH
+
+# checkpatch: Signed-off-by lines are the human submitter's to add
+# (Documentation/process/coding-assistants.rst); nothing else is waived.
+gate_checkpatch() {
+	local dir=$build/gates/patches p rc=0
+	rm -rf "$dir"
+	g format-patch -q -o "$dir" base..series
+	for p in "$dir"/*.patch; do
+		if ! (cd "$tree" && ./scripts/checkpatch.pl --strict -q --ignore MISSING_SIGN_OFF \
+			--show-types "$p") >"$p.out" 2>&1 || [ -s "$p.out" ]; then
+			echo "  $(basename "$p"):"
+			sed 's/^/    /' "$p.out"
+			rc=1
+		fi
+	done
+	echo "  $(ls "$dir"/*.patch | wc -l) patches checked"
+	return $rc
+}
+
+changed_files() {
+	g diff --name-only --diff-filter=AM base series -- "$@"
+}
+
+gate_kernel_doc() {
+	local f before after rc=0
+	for f in $(changed_files '*.c' '*.h'); do
+		after=$(cd "$tree" && ./scripts/kernel-doc -none -Wall "$f" 2>&1 | grep -c .)
+		if g cat-file -e "base:$f" 2>/dev/null; then
+			mkdir -p "$build/gates/base/$(dirname "$f")"
+			g show "base:$f" >"$build/gates/base/$f"
+			before=$(cd "$tree" && ./scripts/kernel-doc -none -Wall "$build/gates/base/$f" 2>&1 |
+				grep -c .)
+		else
+			before=0
+		fi
+		echo "  $f: $after warnings (base: $before)"
+		if [ "$after" -gt "$before" ]; then
+			(cd "$tree" && ./scripts/kernel-doc -none -Wall "$f" 2>&1) | sed 's/^/    /'
+			rc=1
+		fi
+	done
+	return $rc
+}
+
+gate_cocci() {
+	local rule name sample expect got rc=0
+	for rule in "$top"/scripts/coccinelle/api/*.cocci; do
+		name=$(basename "$rule" .cocci)
+		for sample in "$top"/cocci/samples/"$name"-*.c; do
+			expect=$(sed -n 's|^// expect: ||p' "$sample")
+			expect=${expect:-0}
+			got=$(spatch --very-quiet --sp-file "$rule" -D report --no-includes \
+				--include-headers "$sample" 2>&1 | grep -c ': \(ERROR\|WARNING\):')
+			echo "  $name: $(basename "$sample"): $got reports (expected $expect)"
+			[ "$got" = "$expect" ] || rc=1
+		done
+		# The rule on the tree, through the kernel's own make coccicheck
+		# The rule on the tree, through the kernel's own make coccicheck:
+		# no finding in the series' own directory; elsewhere, the
+		# findings are what the rule is for, and are listed.
+		for m in drivers/base drivers/gpu/host1x; do
+			(cd "$tree" && make -s coccicheck MODE=report SPFLAGS=--very-quiet \
+				COCCI="$tree/scripts/coccinelle/api/$name.cocci" M=$m) \
+				>"$build/gates/cocci-$name.out" 2>&1 || rc=1
+			grep -E ': (ERROR|WARNING):' "$build/gates/cocci-$name.out" |
+				sed "s|^\./|    $m/|"
+			if [ $m = drivers/base ] &&
+			   grep -qE ': (ERROR|WARNING):' "$build/gates/cocci-$name.out"; then
+				echo "  $name reports a finding in the series' own files"
+				rc=1
+			fi
+		done
+	done
+	return $rc
+}
+
+# Lines that the series added, as FILE:LINE, for filtering warnings
+added_lines() {
+	g diff -U0 base series -- '*.c' '*.h' | awk '
+		/^\+\+\+ b\// { file = substr($0, 7) }
+		/^@@/ { split($3, a, ","); start = substr(a[1], 2); n = (a[2] == "" ? 1 : a[2]);
+			for (i = 0; i < n; i++) print file ":" start + i }'
+}
+
+# Keep the warnings of a build log that fall on lines the series added
+new_warnings() {
+	local log=$1
+	grep -E '^[^ :]+:[0-9]+:([0-9]+:)? (warning|error):' "$log" |
+		sed "s|^$tree/||" |
+		awk -F: 'NR == FNR { added[$1 ":" $2] = 1; next } added[$1 ":" $2]' \
+			<(added_lines) -
+}
+
+gate_sparse_w1() {
+	local kbuild=$build/kunit-arm64 sparse objs f log=$build/gates/sparse-w1.log
+	sparse=$("$top/tools/build-sparse.sh" "$cache") || return 1
+	[ -f "$kbuild/.config" ] || { echo "  no KUnit build in $kbuild"; return 1; }
+	objs=
+	for f in $(changed_files '*.c'); do
+		objs="$objs ${f%.c}.o"
+	done
+	(cd "$tree" && make -s O="$kbuild" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+		W=1 C=2 CHECK="$sparse" $objs) >"$log" 2>&1
+	local rc=$?
+	echo "  sparse $("$sparse" --version) and W=1 on:$objs"
+	if [ $rc != 0 ]; then
+		tail -20 "$log" | sed 's/^/    /'
+		return 1
+	fi
+	if [ -n "$(new_warnings "$log")" ]; then
+		new_warnings "$log" | sed 's/^/    /'
+		return 1
+	fi
+	return 0
+}
+
+mkdir -p "$build/gates"
+passed=0
+failed=0
+for gate in "$@"; do
+	echo "gate $gate:"
+	if "gate_${gate//-/_}"; then
+		echo "gate $gate: ok"
+		passed=$((passed + 1))
+	else
+		echo "gate $gate: FAILED"
+		failed=$((failed + 1))
+	fi
+done
+echo "gates: $passed passed, $failed failed"
+echo "$passed $failed" >"$build/gates.result"
+[ "$failed" = 0 ]
