@@ -68,9 +68,7 @@ check:
 
 # 5. The series for the lists
 series: tree
-	@rm -rf $(BUILD)/series
-	@git -C $(TREE) format-patch -q --cover-letter -o $(BUILD)/series base..series
-	@ls $(BUILD)/series
+	@./tools/make-series.sh $(TREE) $(BUILD)/series
 
 export:
 	@./tools/export-series.sh $(TREE)
