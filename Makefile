@@ -5,6 +5,7 @@
 #   deps    install the Debian packages the project needs (idempotent)
 #   tree    the kernel tree: Linux 7.3.4 plus patches/series, as a git
 #           repository in $(TREE), one commit per patch
+#   demo    the reference VPU drivers on QEMU virt with an SMMUv3
 #   check   everything that must pass: the KUnit suites and the kernel's
 #           gates; ends with "N passed, N failed" (KUnit cases passed,
 #           KUnit cases and gates failed)
@@ -26,7 +27,7 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree check kunit-smmuv3 gates series export clean
+.PHONY: all deps tree demo check kunit-smmuv3 gates series export clean
 
 all: check
 
@@ -38,11 +39,15 @@ deps:
 tree: deps
 	@./tools/assemble-tree.sh $(TREE) $(CACHE) $(KSRC)
 
-# 3. The tests
+# 3. The main job: the reference VPU on QEMU virt with an SMMUv3
+demo: tree
+	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE)
+
+# 4. The tests
 kunit-smmuv3: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
 
-# 4. The kernel's own gates on the series (needs the KUnit build)
+# 5. The kernel's own gates on the series (needs the KUnit build)
 GATES := checkpatch kernel-doc cocci sparse-w1
 
 gates: tree
@@ -66,7 +71,7 @@ check:
 	echo "$$passed passed, $$failed failed"; \
 	[ $$failed = 0 ]
 
-# 5. The series for the lists
+# 6. The series for the lists
 series: tree
 	@./tools/make-series.sh $(TREE) $(BUILD)/series
 

@@ -10,9 +10,9 @@
 set -euo pipefail
 
 PKGS=(
-	bc bison flex cpio rsync kmod xz-utils file
+	bc bison flex cpio rsync kmod xz-utils file device-tree-compiler
 	libssl-dev libelf-dev
-	gcc-aarch64-linux-gnu
+	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
 	qemu-system-arm
 	python3 python3-ply python3-git
 	build-essential dpkg-dev

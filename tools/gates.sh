@@ -141,6 +141,70 @@ gate_sparse_w1() {
 	return 0
 }
 
+# series: the mailable series applies with git am semantics to the base
+# and gives exactly the tree's top commit
+gate_series() {
+	local idx=$build/gates/series.index p rc=0
+	"$top/tools/make-series.sh" "$tree" "$build/series" >/dev/null || return 1
+	rm -f "$idx"
+	GIT_INDEX_FILE=$idx g read-tree base
+	for p in $(ls "$build/series"/*.patch | grep -v /0000-); do
+		if ! (cd "$tree" && GIT_INDEX_FILE=$idx git apply --cached "$p"); then
+			echo "  $(basename "$p") does not apply"
+			return 1
+		fi
+	done
+	if [ "$(GIT_INDEX_FILE=$idx g write-tree)" != "$(g rev-parse 'series^{tree}')" ]; then
+		echo "  the series applied to base differs from the tree"
+		rc=1
+	fi
+	echo "  $(ls "$build/series"/*.patch | grep -vc /0000-) patches and a cover letter in $build/series"
+	rm -f "$idx"
+	return $rc
+}
+
+# bisect: every patch of the series builds, arm64, W=1, in a configuration
+# with everything the series touches (the KUnit one, without its debug
+# options); no W=1 warning on a line the series added.
+gate_bisect() {
+	local src=$build/bisect-src obj=$build/bisect c n=0 log
+	local make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- W=1 O=$obj"
+	[ -f "$build/kunit-arm64/.config" ] || { echo "  no KUnit build to take the configuration from"; return 1; }
+	if [ ! -e "$src/.git" ]; then
+		g worktree prune
+		rm -rf "$src"
+		g worktree add -q --detach "$src" base || return 1
+	fi
+	mkdir -p "$obj"
+	for c in $(g rev-list --reverse base..series); do
+		n=$((n + 1))
+		log=$build/gates/bisect-$n.log
+		git -C "$src" checkout -q --detach "$c" || return 1
+		if [ ! -f "$obj/.config" ]; then
+			cp "$build/kunit-arm64/.config" "$obj/.config"
+			"$src/scripts/config" --file "$obj/.config" -d KASAN -d PROVE_LOCKING \
+				-d DEBUG_ATOMIC_SLEEP -d DMA_API_DEBUG -d DEBUG_LIST
+		fi
+		(cd "$src" && $make olddefconfig && $make Image) >"$log" 2>&1
+		if [ $? != 0 ]; then
+			echo "  patch $n ($(g log -1 --format=%s "$c")) does not build:"
+			grep -E 'error|Error' "$log" | head -10 | sed 's/^/    /'
+			return 1
+		fi
+		local new
+		new=$(grep -E '^[^ :]+:[0-9]+:([0-9]+:)? warning:' "$log" | sed "s|^$src/||" |
+			awk -F: 'NR == FNR { added[$1 ":" $2] = 1; next } added[$1 ":" $2]' \
+				<(added_lines) -)
+		if [ -n "$new" ]; then
+			echo "  patch $n: new W=1 warnings:"
+			echo "$new" | sed 's/^/    /'
+			return 1
+		fi
+		echo "  patch $n builds: $(g log -1 --format=%s "$c")"
+	done
+	return 0
+}
+
 mkdir -p "$build/gates"
 passed=0
 failed=0

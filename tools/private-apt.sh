@@ -8,15 +8,18 @@
 # moved off its own release.
 #
 # Usage: tools/private-apt.sh CACHE_DIR apt-get-args...
+# PRIVATE_APT=NAME uses tools/NAME.list and its own lists (default:
+# private-apt); PRIVATE_APT_ARCH=ARCH fetches for another architecture.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-cache=$1
+name=${PRIVATE_APT:-private-apt}
+cache=$1/$name
 shift
 
 mkdir -p "$cache/apt/lists/partial" "$cache/apt/cache/archives/partial"
 opts=(
-	-o "Dir::Etc::SourceList=$here/private-apt.list"
+	-o "Dir::Etc::SourceList=$here/$name.list"
 	-o "Dir::Etc::SourceParts=/nonexistent"
 	-o "Dir::State::Lists=$cache/apt/lists"
 	-o "Dir::Cache=$cache/apt/cache"
@@ -25,6 +28,9 @@ opts=(
 	-o "Acquire::Languages=none"
 	-o "APT::Sandbox::User=root"
 )
+if [ -n "${PRIVATE_APT_ARCH:-}" ]; then
+	opts+=(-o "APT::Architecture=$PRIVATE_APT_ARCH" -o "APT::Architectures=$PRIVATE_APT_ARCH")
+fi
 
 stamp=$cache/apt/updated
 if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then

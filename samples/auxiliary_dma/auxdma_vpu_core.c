@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Reference core driver for a multi-block video processing unit
+ *
+ * The VPU is one device in DT whose hardware blocks each issue DMA behind
+ * an IOMMU context of their own.  The core spawns one auxiliary device per
+ * block, synchronously in its probe, and declares each block's DMA
+ * context: blocks with a DT child node bring their own "iommus" and IOVA
+ * windows; the "pixel" block, which has no node, is declared by an input
+ * ID that the core's "iommu-map" translates, with a table of windows.
+ * Block drivers bind to the children by name ("auxdma_vpu_core.block",
+ * "auxdma_vpu_core.pixel").
+ *
+ * The core touches no register: it is a reference for the DMA plumbing
+ * and runs on QEMU's "virt" machine, whose SMMUv3 translates the blocks'
+ * stream IDs.
+ */
+
+#include <linux/auxiliary_bus.h>
+#include <linux/dma-mapping.h>
+#include <linux/err.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/platform_device.h>
+#include <linux/sizes.h>
+
+/*
+ * The pixel block has no DT node: its stream ID is the core's "iommu-map"
+ * entry for input ID 0.  It may only use IOVA 16 MiB-600 MiB, below a
+ * 32-bit DMA mask, so everything else is reserved for it.
+ */
+#define AUXDMA_VPU_PIXEL_ID	0
+
+static const struct auxiliary_dma_window auxdma_vpu_pixel_windows[] = {
+	{ .start = 0, .size = SZ_16M },
+	{ .start = 600 * SZ_1M, .size = SZ_4G - 600 * SZ_1M },
+};
+
+static int auxdma_vpu_core_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct auxiliary_dma_context pixel = {
+		.input_id = AUXDMA_VPU_PIXEL_ID,
+		.windows = auxdma_vpu_pixel_windows,
+		.num_windows = ARRAY_SIZE(auxdma_vpu_pixel_windows),
+	};
+	struct auxiliary_device *auxdev;
+	unsigned int blocks = 0;
+
+	for_each_available_child_of_node_scoped(dev->of_node, np) {
+		struct auxiliary_dma_context ctx = { .np = np };
+
+		auxdev = devm_auxiliary_device_create_dma(dev, "block", NULL, &ctx);
+		if (IS_ERR(auxdev))
+			return dev_err_probe(dev, PTR_ERR(auxdev),
+					     "cannot create the block of %pOF\n", np);
+		blocks++;
+	}
+
+	if (of_property_present(dev->of_node, "iommu-map")) {
+		auxdev = devm_auxiliary_device_create_dma(dev, "pixel", NULL, &pixel);
+		if (IS_ERR(auxdev))
+			return dev_err_probe(dev, PTR_ERR(auxdev),
+					     "cannot create the pixel block\n");
+		blocks++;
+	}
+
+	dev_info(dev, "%u blocks\n", blocks);
+	return 0;
+}
+
+static const struct of_device_id auxdma_vpu_core_of_match[] = {
+	{ .compatible = "linux,auxdma-vpu" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, auxdma_vpu_core_of_match);
+
+static struct platform_driver auxdma_vpu_core_driver = {
+	.probe = auxdma_vpu_core_probe,
+	.driver = {
+		.name = "auxdma-vpu-core",
+		.of_match_table = auxdma_vpu_core_of_match,
+	},
+};
+module_platform_driver(auxdma_vpu_core_driver);
+
+MODULE_DESCRIPTION("Reference VPU core: one auxiliary device per DMA context");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make demo: the reference VPU on emulated hardware.  Builds an arm64
+# kernel with the series and the reference drivers as modules, derives a
+# DT from QEMU's own plus a VPU node (seed 000's three blocks: two with DT
+# nodes and "iommu-ranges", one declared through "iommu-map" with a window
+# table), builds a busybox initramfs, boots QEMU virt with an SMMUv3 and
+# reports what each block got, before and after an unbind/rebind of the
+# core and an unload/reload of the block driver.
+#
+# Usage: tools/demo.sh TREE BUILD CACHE
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=$(realpath "$1")
+build=$(realpath -m "$2")
+cache=$3
+obj=$build/demo-arm64
+out=$build/demo
+make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
+qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -cpu max -smp 2 -m 1G)
+mkdir -p "$obj" "$out"
+
+# 1. The kernel: only rebuilt when the tree or the configuration changed
+echo "demo: kernel"
+if [ ! -f "$obj/.config" ] || [ "$top/kunit/demo.config" -nt "$obj/.config" ]; then
+	(cd "$tree" && $make allnoconfig >/dev/null &&
+	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
+		"$top/kunit/demo.config" >/dev/null && $make olddefconfig)
+	for opt in SAMPLE_AUXILIARY_DMA=m ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y; do
+		grep -qx "CONFIG_$opt" "$obj/.config" || {
+			echo "demo: CONFIG_$opt did not take" >&2
+			exit 1
+		}
+	done
+fi
+(cd "$tree" && $make Image modules) >"$out/build.log" 2>&1 || {
+	tail -30 "$out/build.log"
+	exit 1
+}
+kver=$(cat "$obj/include/config/kernel.release")
+
+# 2. The DT: QEMU's own, plus the VPU, pointing at the SMMU found there
+echo "demo: device tree"
+"${qemu[@]}" -machine dumpdtb="$out/virt.dtb" >/dev/null 2>&1
+dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
+python3 - "$out/virt.dts" "$out/vpu.dts" <<'PY'
+import re, sys
+src = open(sys.argv[1]).read()
+# Walk the nodes: the SMMU is the node whose compatible is arm,smmu-v3
+stack, props, smmu = [], [], None
+for line in src.splitlines():
+    line = line.strip()
+    if line.endswith("{"):
+        stack.append(line)
+        props.append({})
+    elif line == "};":
+        node = props.pop()
+        stack.pop()
+        if '"arm,smmu-v3"' in node.get("compatible", "") and "phandle" in node:
+            smmu = re.search(r"<(0x[0-9a-f]+)>", node["phandle"]).group(1)
+    elif "=" in line and props:
+        key, val = line.split("=", 1)
+        props[-1][key.strip()] = val
+if not smmu:
+    sys.exit("demo: no arm,smmu-v3 node with a phandle in QEMU's DT")
+vpu = f"""
+	vpu@c000000 {{
+		compatible = "linux,auxdma-vpu";
+		reg = <0x0 0x0c000000 0x0 0x10000>;
+		#address-cells = <1>;
+		#size-cells = <1>;
+		ranges = <0x0 0x0 0x0c000000 0x10000>;
+		iommus = <{smmu} 0x100>;
+		/* input ID 0: the pixel block (seed 000's SID-2, 16 MB-600 MB) */
+		iommu-map = <0x0 {smmu} 0x112 0x1>;
+
+		/* seed 000's SID-0: IOVA 600 MB-3500 MB */
+		block@1000 {{
+			reg = <0x1000 0x100>;
+			iommus = <{smmu} 0x110>;
+			iommu-ranges = <0x25800000 0xb5400000>;
+		}};
+
+		/* seed 000's SID-1: IOVA 0-3500 MB */
+		block@2000 {{
+			reg = <0x2000 0x100>;
+			iommus = <{smmu} 0x111>;
+			iommu-ranges = <0x0 0xdac00000>;
+		}};
+	}};
+"""
+end = src.rstrip().rfind("};")
+open(sys.argv[2], "w").write(src[:end] + vpu + src[end:])
+print(f"demo: the SMMU's phandle in QEMU's DT is {smmu}")
+PY
+dtc -q -I dts -O dtb -o "$out/vpu.dtb" "$out/vpu.dts"
+
+# 3. The initramfs: busybox (arm64, from Debian), the modules, /init
+echo "demo: initramfs"
+bb=$(ls "$cache"/dl/busybox-static_*_arm64.deb 2>/dev/null | head -n 1 || true)
+if [ -z "$bb" ]; then
+	(cd "$cache/dl" && PRIVATE_APT=arm64-apt PRIVATE_APT_ARCH=arm64 \
+		"$top/tools/private-apt.sh" "$cache" download busybox-static >/dev/null)
+	bb=$(ls "$cache"/dl/busybox-static_*_arm64.deb | head -n 1)
+fi
+root=$out/root
+rm -rf "$root"
+mkdir -p "$root/bin"
+dpkg-deb --fsys-tarfile "$bb" | tar -x -C "$out" ./bin/busybox
+mv "$out/bin/busybox" "$root/bin/busybox"
+(cd "$tree" && $make INSTALL_MOD_PATH="$root" modules_install >/dev/null)
+cp "$top/tools/demo-init.sh" "$root/init"
+(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out/initramfs.cpio.gz"
+
+# 4. The run
+echo "demo: booting QEMU virt with an SMMUv3 ($kver)"
+timeout 600 "${qemu[@]}" -serial stdio -no-reboot \
+	-kernel "$obj/arch/arm64/boot/Image" -initrd "$out/initramfs.cpio.gz" \
+	-dtb "$out/vpu.dtb" -append "console=ttyAMA0 panic=-1" \
+	</dev/null >"$out/console.log" 2>&1 || true
+echo "demo: console log in $out/console.log"
+python3 "$top/tools/demo-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"
