@@ -11,6 +11,12 @@
 #   sparse-w1   sparse (make C=2) and W=1 on every C file the series adds
 #               or changes, arm64, in the KUnit build: no warning on a
 #               line the series added
+#   series      make series, and the series applies to the base and gives
+#               exactly the tree
+#   bisect      every patch builds (arm64, W=1), no new W=1 warning
+#   w1-ARCH     W=1 builds for arm64, arm and x86_64, each with everything
+#               in, without the auxiliary bus, and without the IOMMU API
+#   demo        make demo and its checks
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
 # Each gate prints "gate NAME: ok" or its findings and "gate NAME: FAILED";
@@ -203,6 +209,62 @@ gate_bisect() {
 		echo "  patch $n builds: $(g log -1 --format=%s "$c")"
 	done
 	return 0
+}
+
+# w1-ARCH: W=1 builds of the directories the series touches, in three
+# configurations: everything built in (reference drivers as modules), the
+# auxiliary bus absent, the IOMMU API absent.  No build break, and no
+# warning on a line the series added.
+w1_arch() {
+	local arch=$1 cross=$2 variant obj log rc=0
+	for variant in all no-aux no-iommu; do
+		obj=$build/w1/$arch-$variant
+		log=$build/gates/w1-$arch-$variant.log
+		local make="make -s -j$(nproc) ARCH=$arch CROSS_COMPILE=$cross W=1 O=$obj"
+		mkdir -p "$obj"
+		(cd "$tree" && $make allnoconfig >/dev/null &&
+		 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
+			"$top/kunit/w1/common.config" "$top/kunit/w1/$arch.config" \
+			"$top/kunit/w1/$variant.config" >/dev/null &&
+		 $make olddefconfig) >"$log" 2>&1 || { echo "  $arch $variant: no configuration"; rc=1; continue; }
+		local want=
+		case $variant in
+		all)      want="AUXILIARY_BUS=y IOMMU_API=y AUXILIARY_DMA_KUNIT_TEST=y SAMPLE_AUXILIARY_DMA=m" ;;
+		no-aux)   want="IOMMU_API=y" ;;
+		no-iommu) want="AUXILIARY_BUS=y SAMPLE_AUXILIARY_DMA=m" ;;
+		esac
+		local w
+		for w in $want; do
+			grep -qx "CONFIG_$w" "$obj/.config" || { echo "  $arch $variant: CONFIG_$w did not take"; rc=1; }
+		done
+		case $variant in
+		no-aux)   ! grep -q '^CONFIG_AUXILIARY_BUS=y' "$obj/.config" || { echo "  $arch no-aux has the auxiliary bus"; rc=1; } ;;
+		no-iommu) ! grep -q '^CONFIG_IOMMU_API=y' "$obj/.config" || { echo "  $arch no-iommu has the IOMMU API"; rc=1; } ;;
+		esac
+		if ! (cd "$tree" && $make drivers/base/ drivers/iommu/ drivers/of/ samples/auxiliary_dma/) >>"$log" 2>&1; then
+			echo "  $arch $variant: build break:"
+			grep -E 'error' "$log" | head -10 | sed 's/^/    /'
+			rc=1
+			continue
+		fi
+		if [ -n "$(new_warnings "$log")" ]; then
+			echo "  $arch $variant: new W=1 warnings:"
+			new_warnings "$log" | sed 's/^/    /'
+			rc=1
+			continue
+		fi
+		echo "  $arch $variant: builds, no new W=1 warning"
+	done
+	return $rc
+}
+gate_w1_arm64() { w1_arch arm64 aarch64-linux-gnu-; }
+gate_w1_arm() { w1_arch arm arm-linux-gnueabihf-; }
+gate_w1_x86_64() { w1_arch x86_64 ""; }
+
+# demo: make demo, the reference VPU on QEMU with its own checks
+gate_demo() {
+	"$top/tools/demo.sh" "$tree" "$build" "$cache" 2>&1 | sed 's/^/  /'
+	return "${PIPESTATUS[0]}"
 }
 
 mkdir -p "$build/gates"
