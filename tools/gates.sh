@@ -169,12 +169,12 @@ gate_series() {
 	return $rc
 }
 
-# bisect: every patch of the series builds, arm64, W=1, in a configuration
-# with everything the series touches (the KUnit one, without its debug
-# options); no W=1 warning on a line the series added.
+# bisect: every patch of the series builds: the whole arm64 kernel, in the
+# KUnit configuration without its debug options, then W=1 on the C files
+# that the series has touched so far; no W=1 warning on a line it added.
 gate_bisect() {
-	local src=$build/bisect-src obj=$build/bisect c n=0 log
-	local make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- W=1 O=$obj"
+	local src=$build/bisect-src obj=$build/bisect c n=0 log objs f new
+	local make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
 	[ -f "$build/kunit-arm64/.config" ] || { echo "  no KUnit build to take the configuration from"; return 1; }
 	if [ ! -e "$src/.git" ]; then
 		g worktree prune
@@ -189,15 +189,19 @@ gate_bisect() {
 		if [ ! -f "$obj/.config" ]; then
 			cp "$build/kunit-arm64/.config" "$obj/.config"
 			"$src/scripts/config" --file "$obj/.config" -d KASAN -d PROVE_LOCKING \
-				-d DEBUG_ATOMIC_SLEEP -d DMA_API_DEBUG -d DEBUG_LIST
+				-d DEBUG_ATOMIC_SLEEP -d DMA_API_DEBUG -d DEBUG_LIST \
+				-e SAMPLES -m SAMPLE_AUXILIARY_DMA
 		fi
-		(cd "$src" && $make olddefconfig && $make Image) >"$log" 2>&1
+		objs=
+		for f in $(g diff --name-only --diff-filter=AM base "$c" -- '*.c'); do
+			objs="$objs ${f%.c}.o"
+		done
+		(cd "$src" && $make olddefconfig && $make Image modules && $make W=1 $objs) >"$log" 2>&1
 		if [ $? != 0 ]; then
 			echo "  patch $n ($(g log -1 --format=%s "$c")) does not build:"
 			grep -E 'error|Error' "$log" | head -10 | sed 's/^/    /'
 			return 1
 		fi
-		local new
 		new=$(grep -E '^[^ :]+:[0-9]+:([0-9]+:)? warning:' "$log" | sed "s|^$src/||" |
 			awk -F: 'NR == FNR { added[$1 ":" $2] = 1; next } added[$1 ":" $2]' \
 				<(added_lines) -)
