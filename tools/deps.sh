@@ -17,7 +17,7 @@ PKGS=(
 	python3 python3-ply python3-git
 	build-essential dpkg-dev
 	libxml2-dev libsqlite3-dev llvm-dev
-	coccinelle
+	coccinelle dt-schema yamllint
 )
 
 missing=()

@@ -265,6 +265,33 @@ gate_w1_arm64() { w1_arch arm64 aarch64-linux-gnu-; }
 gate_w1_arm() { w1_arch arm arm-linux-gnueabihf-; }
 gate_w1_x86_64() { w1_arch x86_64 ""; }
 
+# dt-binding: what of make dt_binding_check runs on this machine.  The
+# kernel's target wants dtschema >= 2024.4, which needs a Python newer than
+# Debian 12's; Debian 12's dtschema 2022.08 validates each new binding
+# against the meta-schemas, yamllint checks it with the kernel's rules,
+# and dtc compiles its example.
+gate_dt_binding() {
+	local y rc=0 d=$build/gates/dt
+	mkdir -p "$d"
+	for y in $(changed_files 'Documentation/devicetree/bindings/*.yaml'); do
+		if ! (cd "$tree" && yamllint -f parsable -c Documentation/devicetree/bindings/.yamllint "$y"); then
+			rc=1
+		fi
+		if ! (cd "$tree" && dt-doc-validate -u Documentation/devicetree/bindings "$y"); then
+			rc=1
+		fi
+		dt-extract-example "$tree/$y" >"$d/example.dts" &&
+		dtc -I dts -O dtb -Wno-avoid_unnecessary_addr_size -o "$d/example.dtb" \
+			"$d/example.dts" 2>"$d/dtc.err"
+		if [ $? != 0 ] || [ -s "$d/dtc.err" ]; then
+			sed 's/^/    /' "$d/dtc.err"
+			rc=1
+		fi
+		echo "  $y: yamllint, dt-doc-validate $(dt-doc-validate --version), dtc of the example"
+	done
+	return $rc
+}
+
 # demo: make demo, the reference VPU on QEMU with its own checks
 gate_demo() {
 	"$top/tools/demo.sh" "$tree" "$build" "$cache" 2>&1 | sed 's/^/  /'
