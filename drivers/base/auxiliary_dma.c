@@ -105,7 +105,7 @@ static int auxiliary_dma_check_table(struct auxiliary_device *auxdev,
 	if (!ctx->num_windows)
 		return 0;
 	if (ctx->np) {
-		dev_err(parent, "%s: windows of %pOF must come from its memory-region\n",
+		dev_err(parent, "%s: windows of %pOF must come from the node, not a table\n",
 			auxdev->name, ctx->np);
 		return -EINVAL;
 	}
