@@ -294,6 +294,7 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 	struct device *dev = &auxdev->dev;
 	struct device *parent = dev->parent;
 	struct device_node *iommu_np;
+	bool set_node;
 	u64 mask;
 	int ret;
 
@@ -332,7 +333,8 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 				auxdev->name, ctx->np);
 			return -ENODEV;
 		}
-		if (!dev->of_node)
+		set_node = !dev->of_node;
+		if (set_node)
 			device_set_node(dev, of_fwnode_handle(of_node_get(ctx->np)));
 		auxdev->dma.source = AUXILIARY_DMA_OF_NODE;
 		iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
@@ -341,6 +343,10 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 			dev_err(parent, "%s: cannot parse iommus of %pOF: %pe\n",
 				auxdev->name, ctx->np, ERR_PTR(ret));
 			auxdev->dma.source = AUXILIARY_DMA_NONE;
+			if (set_node) {
+				device_set_node(dev, NULL);
+				of_node_put(ctx->np);
+			}
 			return ret;
 		}
 	} else {

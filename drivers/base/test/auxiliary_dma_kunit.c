@@ -40,6 +40,9 @@
 #define SID_BAD		0x7fffffff	/* beyond any SMMUv3's stream ID range */
 
 #define NR_BLOCKS	5
+
+/* Phandles for the nodes the tests make, well above dtc's */
+#define MOCK_PHANDLE_BASE	0x7fff0000
 #define NR_VPUS		2
 
 /* A VPU-like parent: its DT node, its blocks' nodes, its platform device */
@@ -47,6 +50,7 @@ struct auxdma_vpu {
 	struct device_node *np;
 	struct device_node *block_np[NR_BLOCKS];
 	u32 block_sid[NR_BLOCKS];
+	u32 block_iommu[NR_BLOCKS];	/* 0: the VPU's IOMMU */
 	struct platform_device *pdev;
 };
 
@@ -168,7 +172,8 @@ static void auxdma_build_parent(struct auxdma_env *env, int v, const char *compa
 	}
 
 	for (i = 0; i < NR_BLOCKS; i++) {
-		u32 own[] = { iommu_phandle, vpu->block_sid[i] ?: sid + SID_BLOCK + i };
+		u32 own[] = { vpu->block_iommu[i] ?: iommu_phandle,
+			      vpu->block_sid[i] ?: sid + SID_BLOCK + i };
 
 		snprintf(name, sizeof(name), "block@%d", i);
 		vpu->block_np[i] = of_changeset_create_node(ocs, vpu->np, name);
@@ -781,6 +786,16 @@ static void auxdma_test_names_unique(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, auxdma_group(test, &a->dev), auxdma_group(test, &b->dev));
 }
 
+/* The references held on a DT node, where nodes are refcounted */
+static unsigned int auxdma_np_refs(struct device_node *np)
+{
+#ifdef CONFIG_OF_KOBJ
+	return kref_read(&np->kobj.kref);
+#else
+	return 0;
+#endif
+}
+
 /* Bad declarations: the errno for each, and nothing left behind */
 enum auxdma_bad_kind {
 	BAD_NO_CONTEXT,
@@ -788,6 +803,7 @@ enum auxdma_bad_kind {
 	BAD_DISABLED_NODE,
 	BAD_PARENT_WITHOUT_NODE,
 	BAD_PARENT_WITHOUT_MAP,
+	BAD_BROKEN_IOMMUS,
 };
 
 struct auxdma_bad_case {
@@ -802,6 +818,7 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	{ "disabled node", BAD_DISABLED_NODE, -ENODEV },
 	{ "parent without DT node", BAD_PARENT_WITHOUT_NODE, -ENODEV },
 	{ "parent without iommu-map", BAD_PARENT_WITHOUT_MAP, -ENODEV },
+	{ "iommus naming no node", BAD_BROKEN_IOMMUS, -EINVAL },
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);
@@ -815,8 +832,10 @@ static void auxdma_test_bad_context(struct kunit *test)
 	struct platform_device *bare;
 	struct device *parent;
 	unsigned long before;
+	unsigned int np_refs = 0;
 
 	auxdma_ocs_init(env);
+	env->vpu[0].block_iommu[2] = MOCK_PHANDLE_BASE - 1;	/* no such node */
 	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle,
 			    bad->kind != BAD_PARENT_WITHOUT_MAP);
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->ocs, env->block_np[1],
@@ -843,15 +862,23 @@ static void auxdma_test_bad_context(struct kunit *test)
 	case BAD_PARENT_WITHOUT_MAP:
 		ctx.input_id = 0;
 		break;
+	case BAD_BROKEN_IOMMUS:
+		ctx.np = env->block_np[2];
+		break;
 	}
 
 	before = auxdma_count_groups();
+	if (ctx.np)
+		np_refs = auxdma_np_refs(ctx.np);
 	auxdev = auxiliary_device_create_dma(parent, "bad", NULL, pctx);
 	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(auxdev), bad->expected,
 			    "%s: expected %d, got %pe", bad->desc, bad->expected, auxdev);
 	if (!IS_ERR(auxdev))
 		auxiliary_device_destroy(auxdev);
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+	/* A failed declaration took no reference on the node */
+	if (ctx.np && bad->kind != BAD_FOREIGN_NODE)
+		KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), np_refs);
 }
 
 /*
@@ -1046,8 +1073,6 @@ static struct platform_driver auxdma_mock_driver = {
 		.name = "kunit-auxdma-mock-iommu",
 	},
 };
-
-#define MOCK_PHANDLE_BASE	0x7fff0000
 
 static void auxdma_mock_unregister(void *unused)
 {
