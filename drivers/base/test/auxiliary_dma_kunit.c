@@ -1634,7 +1634,9 @@ static const struct auxdma_bad_table auxdma_bad_tables[] = {
 	{ "overlapping", { { SZ_1G, SZ_256M }, { SZ_1G + SZ_128M, SZ_256M } }, 2 },
 	{ "zero-length", { { SZ_1G, 0 } }, 1 },
 	{ "past the DMA mask", { { SZ_4G - SZ_1M, SZ_2M } }, 1 },
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
 	{ "past the IOMMU aperture", { { 1ULL << 56, SZ_1M } }, 1, DMA_BIT_MASK(64) },
+#endif
 	{ "not aligned to the IOMMU page size", { { SZ_1G + 512, SZ_1M } }, 1 },
 	{ "too many entries", { { SZ_1G, SZ_1M } }, AUXILIARY_DMA_MAX_WINDOWS + 1 },
 	{ "a table for a block with a DT node", { { SZ_1G, SZ_1M } }, 1, 0, true },
