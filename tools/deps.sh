@@ -18,6 +18,7 @@ PKGS=(
 	build-essential dpkg-dev
 	libxml2-dev libsqlite3-dev llvm-dev
 	coccinelle dt-schema yamllint
+	python3-sphinx python3-sphinx-rtd-theme python3-yaml
 )
 
 missing=()
