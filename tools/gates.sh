@@ -188,15 +188,22 @@ gate_bisect() {
 		git -C "$src" checkout -q --detach "$c" || return 1
 		if [ ! -f "$obj/.config" ]; then
 			cp "$build/kunit-arm64/.config" "$obj/.config"
+			# GPIO_SHARED (COMPILE_TEST, GPIOLIB) selects the
+			# auxiliary bus before the series adds anything that does
 			"$src/scripts/config" --file "$obj/.config" -d KASAN -d PROVE_LOCKING \
 				-d DEBUG_ATOMIC_SLEEP -d DMA_API_DEBUG -d DEBUG_LIST \
-				-e SAMPLES -m SAMPLE_AUXILIARY_DMA
+				-e COMPILE_TEST -e GPIOLIB -e SAMPLES -m SAMPLE_AUXILIARY_DMA
 		fi
 		objs=
 		for f in $(g diff --name-only --diff-filter=AM base "$c" -- '*.c'); do
 			objs="$objs ${f%.c}.o"
 		done
-		(cd "$src" && $make olddefconfig && $make Image modules && $make W=1 $objs) >"$log" 2>&1
+		(cd "$src" && $make olddefconfig) >"$log" 2>&1
+		if ! grep -q '^CONFIG_AUXILIARY_BUS=y' "$obj/.config"; then
+			echo "  patch $n: the configuration has no auxiliary bus"
+			return 1
+		fi
+		(cd "$src" && $make Image modules && $make W=1 $objs) >>"$log" 2>&1
 		if [ $? != 0 ]; then
 			echo "  patch $n ($(g log -1 --format=%s "$c")) does not build:"
 			grep -E 'error|Error' "$log" | head -10 | sed 's/^/    /'
