@@ -48,7 +48,7 @@ kunit-smmuv3: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
 
 # 5. The kernel's own gates on the series (needs the KUnit build)
-GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding series demo bisect w1-arm64 w1-arm w1-x86_64
+GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding docs series demo bisect w1-arm64 w1-arm w1-x86_64
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)

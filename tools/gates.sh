@@ -16,6 +16,9 @@
 #   bisect      every patch builds (arm64, W=1), no new W=1 warning
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64, each with everything
 #               in, without the auxiliary bus, and without the IOMMU API
+#   dt-binding  yamllint, dtschema meta-schema validation, dtc of the example
+#   docs        make htmldocs SPHINXDIRS=driver-api: no warning in a file
+#               the series touched
 #   demo        make demo and its checks
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
@@ -297,6 +300,30 @@ gate_dt_binding() {
 		echo "  $y: yamllint, dt-doc-validate $(dt-doc-validate --version), dtc of the example"
 	done
 	return $rc
+}
+
+# docs: the kernel's Sphinx build of Documentation/driver-api, where the
+# new documentation lives: it builds, shows the new sections, and no
+# warning names a file that the series touched.
+gate_docs() {
+	local obj=$build/docs log=$build/gates/docs.log f bad=0
+	(cd "$tree" && make O="$obj" htmldocs SPHINXDIRS=driver-api) >"$log" 2>&1 || {
+		tail -20 "$log" | sed 's/^/    /'
+		return 1
+	}
+	for f in $(g diff --name-only base series -- Documentation '*.c' '*.h'); do
+		if grep -F "$f" "$log" | grep -qiE 'warning|error'; then
+			grep -F "$f" "$log" | grep -iE 'warning|error' | sed 's/^/    /'
+			bad=1
+		fi
+	done
+	if ! grep -q "auxiliary_device_set_dma_context" \
+		"$obj/Documentation/output/driver-api/auxiliary_bus.html"; then
+		echo "  the DMA context documentation is not in auxiliary_bus.html"
+		bad=1
+	fi
+	echo "  htmldocs SPHINXDIRS=driver-api: $(grep -c WARNING "$log") warnings in all, none in the series' files"
+	return $bad
 }
 
 # demo: make demo, the reference VPU on QEMU with its own checks
