@@ -180,6 +180,7 @@ static int auxiliary_dma_check_windows(struct auxiliary_device *auxdev)
 	return 0;
 }
 
+#ifdef CONFIG_IOMMU_API
 /**
  * auxiliary_device_get_resv_regions - add the IOVA windows of a device
  * @dev:  device, on any bus
@@ -211,6 +212,7 @@ void auxiliary_device_get_resv_regions(struct device *dev, struct list_head *lis
 		list_add_tail(&region->list, list);
 	}
 }
+#endif
 
 static bool of_node_is_descendant(const struct device_node *np,
 				  const struct device_node *ancestor)
