@@ -1434,10 +1434,9 @@ static void auxdma_windows_test_exhaustion(struct kunit *test)
 	while (n < 512) {
 		dma_addr_t iova = dma_map_single(&auxdev->dev, buf, SZ_64K, DMA_TO_DEVICE);
 
-		if (dma_mapping_error(&auxdev->dev, iova)) {
-			KUNIT_EXPECT_EQ(test, iova, DMA_MAPPING_ERROR);
+		/* The loop must end here: 512 mappings would not fit */
+		if (dma_mapping_error(&auxdev->dev, iova))
 			break;
-		}
 		KUNIT_EXPECT_TRUE_MSG(test, iova >= SZ_2G && iova + SZ_64K <= SZ_2G + SZ_16M,
 				      "IOVA %pad outside the 16 MiB left", &iova);
 		iovas[n++] = iova;
