@@ -17,7 +17,7 @@ PKGS=(
 	python3 python3-ply python3-git
 	build-essential dpkg-dev
 	libxml2-dev libsqlite3-dev llvm-dev
-	coccinelle dt-schema yamllint
+	coccinelle yamllint
 	python3-sphinx python3-sphinx-rtd-theme python3-yaml
 )
 

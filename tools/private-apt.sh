@@ -37,4 +37,4 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 	apt-get "${opts[@]}" update -qq
 	touch "$stamp"
 fi
-exec apt-get "${opts[@]}" "$@"
+exec "${APT_CMD:-apt-get}" "${opts[@]}" "$@"
