@@ -91,14 +91,14 @@ for name in order:
                 failures.append(f"{name}: {dev} has no buffers")
         if len(set(groups)) != len(groups):
             failures.append(f"{name}: blocks share an IOMMU group: {groups}")
-    if name == "unbound" and rows:
-        failures.append("unbound: blocks left after the core unbound")
+    if name in ("unbound", "end") and rows:
+        failures.append(f"{name}: blocks left after the core unbound")
     if name == "unloaded":
         for dev, b in rows.items():
             if b["driver"] != "-":
                 failures.append(f"unloaded: {dev} still bound")
 
-for want in ("before", "unbound", "unloaded", "after"):
+for want in ("before", "unbound", "unloaded", "after", "end"):
     if want not in tables:
         failures.append(f"no '{want}' table: the demo did not get that far")
 if not any("DEMO DONE" in l for l in lines):

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make demo: the reference VPU on emulated hardware.  Builds an arm64
-# kernel with the series and the reference drivers as modules, derives a
+# kernel with the series, the reference core built in and the block
+# driver as a module, derives a
 # DT from QEMU's own plus a VPU node (seed 000's three blocks: two with DT
 # nodes and "iommu-ranges", one declared through "iommu-map" with a window
 # table), builds a busybox initramfs, boots QEMU virt with an SMMUv3 and
@@ -23,12 +24,12 @@ qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -
 mkdir -p "$obj" "$out"
 
 # 1. The kernel: only rebuilt when the tree or the configuration changed
-echo "demo: kernel"
+echo "demo: kernel (the VPU core built in, its block driver a module)"
 if [ ! -f "$obj/.config" ] || [ "$top/kunit/demo.config" -nt "$obj/.config" ]; then
 	(cd "$tree" && $make allnoconfig >/dev/null &&
 	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
 		"$top/kunit/demo.config" >/dev/null && $make olddefconfig)
-	for opt in SAMPLE_AUXILIARY_DMA=m ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y; do
+	for opt in SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y; do
 		grep -qx "CONFIG_$opt" "$obj/.config" || {
 			echo "demo: CONFIG_$opt did not take" >&2
 			exit 1

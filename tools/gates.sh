@@ -195,7 +195,8 @@ gate_bisect() {
 			# auxiliary bus before the series adds anything that does
 			"$src/scripts/config" --file "$obj/.config" -d KASAN -d PROVE_LOCKING \
 				-d DEBUG_ATOMIC_SLEEP -d DMA_API_DEBUG -d DEBUG_LIST \
-				-e COMPILE_TEST -e GPIOLIB -e SAMPLES -m SAMPLE_AUXILIARY_DMA
+				-e COMPILE_TEST -e GPIOLIB -e SAMPLES -m SAMPLE_AUXILIARY_DMA_CORE \
+				-m SAMPLE_AUXILIARY_DMA_BLOCK
 		fi
 		objs=
 		for f in $(g diff --name-only --diff-filter=AM base "$c" -- '*.c'); do
@@ -226,9 +227,9 @@ gate_bisect() {
 }
 
 # w1-ARCH: W=1 builds of the directories the series touches, in three
-# configurations: everything built in (reference drivers as modules), the
-# auxiliary bus absent, the IOMMU API absent.  No build break, and no
-# warning on a line the series added.
+# configurations: everything built in (the reference drivers too), the
+# auxiliary bus absent, the IOMMU API absent (the reference drivers as
+# modules).  No build break, and no warning on a line the series added.
 w1_arch() {
 	local arch=$1 cross=$2 variant obj log rc=0
 	for variant in all no-aux no-iommu; do
@@ -243,9 +244,9 @@ w1_arch() {
 		 $make olddefconfig) >"$log" 2>&1 || { echo "  $arch $variant: no configuration"; rc=1; continue; }
 		local want=
 		case $variant in
-		all)      want="AUXILIARY_BUS=y IOMMU_API=y AUXILIARY_DMA_KUNIT_TEST=y SAMPLE_AUXILIARY_DMA=m" ;;
+		all)      want="AUXILIARY_BUS=y IOMMU_API=y AUXILIARY_DMA_KUNIT_TEST=y SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y" ;;
 		no-aux)   want="IOMMU_API=y" ;;
-		no-iommu) want="AUXILIARY_BUS=y SAMPLE_AUXILIARY_DMA=m" ;;
+		no-iommu) want="AUXILIARY_BUS=y SAMPLE_AUXILIARY_DMA_CORE=m SAMPLE_AUXILIARY_DMA_BLOCK=m" ;;
 		esac
 		local w
 		for w in $want; do
