@@ -929,6 +929,58 @@ static void auxdma_test_three_step(struct kunit *test)
 }
 
 /*
+ * A device keeps the DT node it was given: declaring another node, or an
+ * input ID, is refused, takes no reference and changes nothing, and the
+ * device then adds with its first context.  Declaring the same node again
+ * is no change.
+ */
+static void auxdma_test_three_step_redeclare(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {}, other = {}, by_id = { .input_id = 1 };
+	unsigned int refs, other_refs;
+	struct auxdma_embedded *e;
+	struct auxiliary_device *auxdev;
+	struct iommu_fwspec *fwspec;
+
+	auxdma_setup(env);
+	ctx.np = env->block_np[0];
+	other.np = env->block_np[3];
+	e = kzalloc_obj(*e);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	auxdev = &e->auxdev;
+	auxdev->name = "redeclare";
+	auxdev->id = 1000 + env->seq;
+	auxdev->dev.parent = &env->parent->dev;
+	auxdev->dev.release = auxdma_embedded_release;
+	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_init(auxdev));
+
+	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
+	refs = auxdma_np_refs(ctx.np);
+	other_refs = auxdma_np_refs(other.np);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &other), -EINVAL);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &by_id), -EINVAL);
+	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.of_node, ctx.np);
+	KUNIT_EXPECT_EQ(test, auxdev->dma.source, AUXILIARY_DMA_OF_NODE);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(other.np), other_refs);
+	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
+
+	if (auxiliary_device_add(auxdev)) {
+		auxiliary_device_uninit(auxdev);
+		KUNIT_FAIL(test, "auxiliary_device_add failed");
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+	auxdma_group(test, &auxdev->dev);
+	fwspec = dev_iommu_fwspec_get(&auxdev->dev);
+	KUNIT_ASSERT_NOT_NULL(test, fwspec);
+	KUNIT_ASSERT_EQ(test, fwspec->num_ids, 1);
+	KUNIT_EXPECT_EQ(test, fwspec->ids[0], SID_BASE + SID_BLOCK);
+}
+
+/*
  * A parent driver that creates its children with the devm helper in probe
  * gets them torn down, groups and all, when it unbinds.
  */
@@ -1701,6 +1753,7 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_names_unique),
 	KUNIT_CASE_PARAM(auxdma_test_bad_context, auxdma_bad_gen_params),
 	KUNIT_CASE(auxdma_test_three_step),
+	KUNIT_CASE(auxdma_test_three_step_redeclare),
 	KUNIT_CASE(auxdma_test_devm_children),
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
 	{ }
