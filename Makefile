@@ -6,6 +6,7 @@
 #   tree    the kernel tree: Linux 7.3.4 plus patches/series, as a git
 #           repository in $(TREE), one commit per patch
 #   demo    the reference VPU drivers on QEMU virt with an SMMUv3
+#   demo-builtin  the same with both drivers built in
 #   check   everything that must pass: the KUnit suites and the kernel's
 #           gates; ends with "N passed, N failed" (KUnit cases passed,
 #           KUnit cases and gates failed)
@@ -27,7 +28,7 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree demo check kunit-smmuv3 gates series export clean
+.PHONY: all deps tree demo demo-builtin check kunit-smmuv3 gates series export clean
 
 all: check
 
@@ -43,12 +44,15 @@ tree: deps
 demo: tree
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE)
 
+demo-builtin: tree
+	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
+
 # 4. The tests
 kunit-smmuv3: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
 
 # 5. The kernel's own gates on the series (needs the KUnit build)
-GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding docs series demo bisect w1-arm64 w1-arm w1-x86_64
+GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding docs series demo demo-builtin bisect w1-arm64 w1-arm w1-x86_64
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)

@@ -5,7 +5,8 @@
 # and has spawned its blocks at boot: load the block driver, print what
 # each block got, unbind and rebind the core, unload and reload the block
 # driver, print it again, unload it and unbind the core, scan for leaks,
-# power off.  The lines
+# power off.  Where the block driver is built in too (tools/demo.sh
+# builtin), the same without the module steps.  The lines
 # starting with "DEMO " are read by tools/demo-report.py on the host.
 
 /bin/busybox mkdir -p /proc /sys /dev /tmp /sbin /usr/bin /usr/sbin
@@ -48,7 +49,14 @@ step() {
 	"$@" || echo "DEMO FAIL step: $*"
 }
 
-step insmod $MODDIR/auxdma_vpu_block.ko
+module=
+if [ -e $MODDIR/auxdma_vpu_block.ko ]; then
+	module=1
+	echo "DEMO MODE module"
+	step insmod $MODDIR/auxdma_vpu_block.ko
+else
+	echo "DEMO MODE builtin"
+fi
 table before
 
 core=$(basename "$(ls -d /sys/bus/platform/drivers/auxdma-vpu-core/*vpu* | head -n 1)")
@@ -56,12 +64,14 @@ echo "DEMO CORE $core"
 step sh -c "echo $core > /sys/bus/platform/drivers/auxdma-vpu-core/unbind"
 table unbound
 step sh -c "echo $core > /sys/bus/platform/drivers/auxdma-vpu-core/bind"
-step rmmod auxdma_vpu_block
-table unloaded
-step insmod $MODDIR/auxdma_vpu_block.ko
+if [ -n "$module" ]; then
+	step rmmod auxdma_vpu_block
+	table unloaded
+	step insmod $MODDIR/auxdma_vpu_block.ko
+fi
 table after
 
-step rmmod auxdma_vpu_block
+[ -n "$module" ] && step rmmod auxdma_vpu_block
 step sh -c "echo $core > /sys/bus/platform/drivers/auxdma-vpu-core/unbind"
 table end
 if [ -e /sys/kernel/debug/kmemleak ]; then

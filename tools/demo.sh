@@ -10,32 +10,54 @@
 # reports what each block got, before and after an unbind/rebind of the
 # core and an unload/reload of the block driver.
 #
-# Usage: tools/demo.sh TREE BUILD CACHE
+# With "builtin", both drivers are built in (kunit/demo-builtin.config), in
+# a kernel and an output folder of their own, and the run has no module
+# cycle.
+#
+# Usage: tools/demo.sh TREE BUILD CACHE [builtin]
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$(realpath "$1")
 build=$(realpath -m "$2")
 cache=$3
-obj=$build/demo-arm64
-out=$build/demo
+variant=${4:-}
+case $variant in
+"")
+	obj=$build/demo-arm64 out=$build/demo configs=$top/kunit/demo.config
+	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m"
+	what="the VPU core built in, its block driver a module" ;;
+builtin)
+	obj=$build/demo-arm64-builtin out=$build/demo-builtin
+	configs="$top/kunit/demo.config $top/kunit/demo-builtin.config"
+	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y"
+	what="both VPU drivers built in" ;;
+*)
+	echo "demo: unknown variant $variant" >&2
+	exit 2 ;;
+esac
 make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
 qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -cpu max -smp 2 -m 1G)
 mkdir -p "$obj" "$out"
 
 # 1. The kernel: only rebuilt when the tree or the configuration changed
-echo "demo: kernel (the VPU core built in, its block driver a module)"
-if [ ! -f "$obj/.config" ] || [ "$top/kunit/demo.config" -nt "$obj/.config" ]; then
+echo "demo: kernel ($what)"
+stale=
+for c in $configs; do
+	[ -f "$obj/.config" ] && [ ! "$c" -nt "$obj/.config" ] || stale=1
+done
+if [ -n "$stale" ]; then
+	# shellcheck disable=SC2086 # $configs is a list of paths
 	(cd "$tree" && $make allnoconfig >/dev/null &&
 	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
-		"$top/kunit/demo.config" >/dev/null && $make olddefconfig)
-	for opt in SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y; do
-		grep -qx "CONFIG_$opt" "$obj/.config" || {
-			echo "demo: CONFIG_$opt did not take" >&2
-			exit 1
-		}
-	done
+		$configs >/dev/null && $make olddefconfig)
 fi
+for opt in $want ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y; do
+	grep -qx "CONFIG_$opt" "$obj/.config" || {
+		echo "demo: CONFIG_$opt did not take" >&2
+		exit 1
+	}
+done
 (cd "$tree" && $make Image modules) >"$out/build.log" 2>&1 || {
 	tail -30 "$out/build.log"
 	exit 1

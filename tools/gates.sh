@@ -20,6 +20,7 @@
 #   docs        make htmldocs SPHINXDIRS=driver-api: no warning in a file
 #               the series touched
 #   demo        make demo and its checks
+#   demo-builtin  the demo with both reference drivers built in
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
 # Each gate prints "gate NAME: ok" or its findings and "gate NAME: FAILED";
@@ -331,6 +332,12 @@ gate_docs() {
 # demo: make demo, the reference VPU on QEMU with its own checks
 gate_demo() {
 	"$top/tools/demo.sh" "$tree" "$build" "$cache" 2>&1 | sed 's/^/  /'
+	return "${PIPESTATUS[0]}"
+}
+
+# demo-builtin: the same with both reference drivers built in
+gate_demo_builtin() {
+	"$top/tools/demo.sh" "$tree" "$build" "$cache" builtin 2>&1 | sed 's/^/  /'
 	return "${PIPESTATUS[0]}"
 }
 
