@@ -898,31 +898,49 @@ static void auxdma_embedded_release(struct device *dev)
 	kfree(container_of(auxdev, struct auxdma_embedded, auxdev));
 }
 
-static void auxdma_test_three_step(struct kunit *test)
+/* An embedded auxiliary device of the VPU, initialised but not added */
+static struct auxiliary_device *auxdma_embedded_init(struct auxdma_env *env,
+						     const char *name)
 {
-	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = {};
+	struct kunit *test = env->test;
 	struct auxdma_embedded *e;
 	struct auxiliary_device *auxdev;
 
-	auxdma_setup(env);
 	e = kzalloc_obj(*e);
 	KUNIT_ASSERT_NOT_NULL(test, e);
 	auxdev = &e->auxdev;
-	auxdev->name = "unbound";
+	auxdev->name = name;
 	auxdev->id = 1000 + env->seq;
 	auxdev->dev.parent = &env->parent->dev;
 	auxdev->dev.release = auxdma_embedded_release;
 	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_init(auxdev));
+	return auxdev;
+}
+
+/* Add it, to be destroyed at the end of the test; uninit it if add fails */
+static void auxdma_embedded_add(struct kunit *test, struct auxiliary_device *auxdev)
+{
+	int ret = auxiliary_device_add(auxdev);
+
+	if (ret) {
+		auxiliary_device_uninit(auxdev);
+		KUNIT_FAIL_AND_ABORT(test, "auxiliary_device_add failed: %d", ret);
+	}
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+}
+
+static void auxdma_test_three_step(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {};
+	struct auxiliary_device *auxdev;
+
+	auxdma_setup(env);
+	auxdev = auxdma_embedded_init(env, "unbound");
 
 	ctx.np = env->block_np[0];
 	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
-	if (auxiliary_device_add(auxdev)) {
-		auxiliary_device_uninit(auxdev);
-		KUNIT_FAIL(test, "auxiliary_device_add failed");
-		return;
-	}
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+	auxdma_embedded_add(test, auxdev);
 
 	auxdma_group(test, &auxdev->dev);
 	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &ctx), -EBUSY);
@@ -939,21 +957,13 @@ static void auxdma_test_three_step_redeclare(struct kunit *test)
 	struct auxdma_env *env = test->priv;
 	struct auxiliary_dma_context ctx = {}, other = {}, by_id = { .input_id = 1 };
 	unsigned int refs, other_refs;
-	struct auxdma_embedded *e;
 	struct auxiliary_device *auxdev;
 	struct iommu_fwspec *fwspec;
 
 	auxdma_setup(env);
 	ctx.np = env->block_np[0];
 	other.np = env->block_np[3];
-	e = kzalloc_obj(*e);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	auxdev = &e->auxdev;
-	auxdev->name = "redeclare";
-	auxdev->id = 1000 + env->seq;
-	auxdev->dev.parent = &env->parent->dev;
-	auxdev->dev.release = auxdma_embedded_release;
-	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_init(auxdev));
+	auxdev = auxdma_embedded_init(env, "redeclare");
 
 	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
 	refs = auxdma_np_refs(ctx.np);
@@ -967,12 +977,7 @@ static void auxdma_test_three_step_redeclare(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
 	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
 
-	if (auxiliary_device_add(auxdev)) {
-		auxiliary_device_uninit(auxdev);
-		KUNIT_FAIL(test, "auxiliary_device_add failed");
-		return;
-	}
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+	auxdma_embedded_add(test, auxdev);
 	auxdma_group(test, &auxdev->dev);
 	fwspec = dev_iommu_fwspec_get(&auxdev->dev);
 	KUNIT_ASSERT_NOT_NULL(test, fwspec);
