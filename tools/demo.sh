@@ -5,7 +5,7 @@
 # kernel with the series, the reference core built in and the block driver
 # as a module, derives a DT from QEMU's own plus a VPU node (seed 000's
 # three blocks: two with DT nodes and "iommu-ranges", one declared through
-# "iommu-map" with a window table), builds a busybox initramfs, boots QEMU
+# "iommu-map" with its usable range), builds a busybox initramfs, boots QEMU
 # virt with an SMMUv3 and reports what each block got, before and after an
 # unbind/rebind of the core and an unload/reload of the block driver.
 #

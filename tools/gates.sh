@@ -37,13 +37,15 @@ g() { git -C "$tree" "$@"; }
 export PATH=/usr/bin:$PATH
 
 # checkpatch: Signed-off-by lines are the human submitter's to add
-# (Documentation/process/coding-assistants.rst); nothing else is waived.
+# (Documentation/process/coding-assistants.rst).  The tree is a tarball
+# without upstream history, so checkpatch cannot look up the commit a
+# Fixes: tag names (UNKNOWN_COMMIT_ID); nothing else is waived.
 gate_checkpatch() {
 	local dir=$build/gates/patches p rc=0
 	rm -rf "$dir"
 	g format-patch -q -o "$dir" base..series
 	for p in "$dir"/*.patch; do
-		if ! (cd "$tree" && ./scripts/checkpatch.pl --strict -q --ignore MISSING_SIGN_OFF \
+		if ! (cd "$tree" && ./scripts/checkpatch.pl --strict -q --ignore MISSING_SIGN_OFF,UNKNOWN_COMMIT_ID \
 			--show-types "$p") >"$p.out" 2>&1 || [ -s "$p.out" ]; then
 			echo "  $(basename "$p"):"
 			sed 's/^/    /' "$p.out"

@@ -15,6 +15,7 @@
 #include <linux/iommu.h>
 #include <linux/of.h>
 #include <linux/of_device.h>
+#include <linux/property.h>
 #include <linux/slab.h>
 #include "base.h"
 
@@ -23,31 +24,35 @@
  *
  * A multi-block device, such as a video processing unit, often issues DMA
  * from several hardware blocks, each behind its own IOMMU context with its
- * own stream ID and its own constraints on the I/O virtual address space.
- * Linux wants one &struct device per IOMMU context, so the core driver
- * splits itself into one auxiliary device per block and declares, for each
- * of them, where the block's DMA is described:
+ * own stream ID and its own limits on the I/O virtual address space.  Linux
+ * wants one &struct device per IOMMU context, so the core driver splits
+ * itself into one auxiliary device per block and declares, for each of
+ * them, where the block's DMA is described (&enum auxiliary_dma_mode):
  *
- * * in the block's own DT node, a child of the core's node with its own
- *   ``iommus`` and ``memory-region`` properties; or
- * * in the core's DT node, through an input ID that the core's
- *   ``iommu-map`` translates, for a block that has no node of its own.
+ * * %AUXILIARY_DMA_OF_NODE: in the block's own DT node, a child of the
+ *   core's node with its own ``iommus`` and ``iommu-ranges``; or
+ * * %AUXILIARY_DMA_OF_ID: in the core's DT node, through an input ID that
+ *   the core's ``iommu-map`` translates, for a block that has no node of
+ *   its own.
  *
  * The declaration is made once, before the device is added, with
  * auxiliary_device_set_dma_context() or by creating the device with
  * auxiliary_device_create_dma().  From then on the auxiliary bus does what
  * the platform and PCI buses do for their devices: the IOMMU layer probes
  * the device when it is added and releases it when it is removed, and the
- * bus's ``dma_configure`` and ``dma_cleanup`` callbacks set up DMA when a
- * driver binds and undo it when the driver unbinds.  No driver calls
- * of_dma_configure() for a device it created.
+ * bus configures DMA when a driver binds and undoes it when the driver
+ * unbinds.  No driver calls of_dma_configure() for a device it created.
  *
  * An auxiliary device without a declaration is not a DMA master of its own:
- * it gets no DMA configuration and no IOMMU group, as it always had.
+ * the IOMMU layer never sees it, on any IOMMU driver, and it gets no DMA
+ * configuration, as it always had.  The declaration is private to the bus.
  *
- * A block whose context names an IOMMU binds only once it has its own IOMMU
- * group: it defers while the IOMMU has not probed, and fails with -ENODEV
- * if the IOMMU refused it, rather than fall back to untranslated DMA.
+ * A block binds only when everything it declared holds: if its context
+ * names an IOMMU, it has an IOMMU group of its own, shared with no other
+ * device, and every IOVA outside its ranges is reserved.  It defers while
+ * the IOMMU has not probed it.  Adding a block that the IOMMU refused fails
+ * with -ENODEV and leaves nothing registered; it never falls back to
+ * untranslated DMA.
  *
  * A driver that manages its block's IOMMU domain itself sets
  * &auxiliary_driver.driver_managed_dma, so that binding does not claim the
@@ -55,164 +60,56 @@
  */
 
 /**
- * DOC: IOVA_WINDOWS
+ * DOC: IOVA_RANGES
  *
- * Each block owns exactly its own constraints on the I/O virtual address
- * space: windows that its IOVA allocator must never hand out, and through
- * them the range it may use.  They are known before the device is added,
- * so they reach dma-iommu before the block's default domain is first
- * initialised, and they appear in iommu_get_resv_regions() and in
+ * Each block has exactly its own limits on the I/O virtual address space,
+ * written in one property, ``iommu-ranges``: the only IOVA ranges it may
+ * use (dt-schema's IOMMU consumer binding).  The IOMMU core reserves every
+ * IOVA outside them, for every IOMMU driver, before the block's default
+ * domain is first initialised, and they appear in
  * ``/sys/kernel/iommu_groups/N/reserved_regions`` as "reserved".
  *
- * * A block with a DT node has the windows of its own node: every IOVA
- *   outside the ranges its ``iommu-ranges`` lists, if it has one, and the
- *   reserved-memory regions in its ``memory-region`` whose
- *   ``iommu-addresses`` name the block's node.  A range the block may use,
- *   such as 600 MiB to 3500 MiB, is written in ``iommu-ranges``.
- * * A block declared by input ID has exactly the table of windows that its
- *   creator hands over in &auxiliary_dma_context.windows.
+ * * A block with a DT node has the ``iommu-ranges`` of its own node.
+ * * A block declared by input ID has the ranges of its declaration,
+ *   &auxiliary_dma_context.ranges, which the bus copies into a software
+ *   node that becomes the device's firmware node, so that the IOMMU core
+ *   reads them through the same property.
  *
- * A block inherits none of its parent's windows, and a block that declares
- * none has none: its whole IOVA space below its DMA mask, less what the
- * IOMMU driver itself reserves (an MSI window, for instance), is its own.
+ * A block inherits none of its parent's limits, and a block that declares
+ * none may use its whole IOVA space below its DMA mask, less what the IOMMU
+ * driver itself reserves (an MSI window, for instance).
  *
- * A table is checked when the context is declared: each window must be
- * non-empty, below the DMA mask, and apart from the others, and there may
- * be at most %AUXILIARY_DMA_MAX_WINDOWS.  Once the IOMMU has probed the
- * device, each window must also lie within the IOMMU aperture and be
- * aligned to the IOMMU page size.  A bad window fails the declaration, the
- * creation or the bind with -EINVAL and a log line that names the window.
+ * Ranges are checked when the context is declared (well formed, none
+ * empty, none overlapping, at most %AUXILIARY_DMA_MAX_RANGES in a
+ * declaration) and, once the IOMMU has probed the block, against its
+ * domain (aligned to the IOMMU page size, within the aperture) and against
+ * what the IOMMU core reserved.  A range that cannot be enforced fails the
+ * declaration, the addition or the bind, with a log line that names it.
  */
+
+/**
+ * struct auxiliary_dma - the DMA context of an auxiliary device
+ * @mode:        where the device's DMA is described
+ * @input_id:    for %AUXILIARY_DMA_OF_ID, the input ID of the parent's map
+ * @fwnode:      the device's firmware node, held: its own DT node, or the
+ *               software node that carries its ranges
+ * @mask:        storage for the device's DMA mask
+ * @parms:       storage for the device's DMA parameters
+ * @iommu_seen:  the IOMMU took the device's specifier when it was added
+ * @owns_domain: a bound driver uses the default domain
+ */
+struct auxiliary_dma {
+	enum auxiliary_dma_mode mode;
+	u32 input_id;
+	struct fwnode_handle *fwnode;
+	u64 mask;
+	struct device_dma_parameters parms;
+	bool iommu_seen;
+	bool owns_domain;
+};
 
 /* Instance IDs of devices made by auxiliary_device_create_dma() */
 static DEFINE_IDA(auxiliary_dma_ida);
-
-/* The last IOVA of a window; callers check that it does not wrap */
-static u64 auxiliary_dma_window_end(const struct auxiliary_dma_window *w)
-{
-	return (u64)w->start + w->size - 1;
-}
-
-/* Check a table of windows against itself and the device's DMA mask */
-static int auxiliary_dma_check_table(struct auxiliary_device *auxdev,
-				     const struct auxiliary_dma_context *ctx,
-				     u64 mask)
-{
-	struct device *parent = auxdev->dev.parent;
-	const struct auxiliary_dma_window *w = ctx->windows;
-	unsigned int i, j;
-
-	if (!ctx->num_windows)
-		return 0;
-	if (ctx->np) {
-		dev_err(parent, "%s: windows of %pOF must come from the node, not a table\n",
-			auxdev->name, ctx->np);
-		return -EINVAL;
-	}
-	if (!w || ctx->num_windows > AUXILIARY_DMA_MAX_WINDOWS) {
-		dev_err(parent, "%s: %u windows: at most %u, in a table\n",
-			auxdev->name, ctx->num_windows, AUXILIARY_DMA_MAX_WINDOWS);
-		return -EINVAL;
-	}
-
-	for (i = 0; i < ctx->num_windows; i++) {
-		u64 end = auxiliary_dma_window_end(&w[i]);
-
-		if (!w[i].size) {
-			dev_err(parent, "%s: window %u at %#llx is empty\n",
-				auxdev->name, i, (u64)w[i].start);
-			return -EINVAL;
-		}
-		if (end < w[i].start || end > mask) {
-			dev_err(parent, "%s: window %u [%#llx-%#llx] is past the DMA mask %#llx\n",
-				auxdev->name, i, (u64)w[i].start, end, mask);
-			return -EINVAL;
-		}
-		for (j = 0; j < i; j++) {
-			if (w[j].start <= end &&
-			    w[i].start <= auxiliary_dma_window_end(&w[j])) {
-				dev_err(parent, "%s: window %u [%#llx-%#llx] overlaps window %u\n",
-					auxdev->name, i, (u64)w[i].start, end, j);
-				return -EINVAL;
-			}
-		}
-	}
-	return 0;
-}
-
-/*
- * Check the windows against the device's IOMMU domain, once the IOMMU has
- * probed the device: within the aperture, aligned to the IOMMU page size.
- */
-static int auxiliary_dma_check_windows(struct auxiliary_device *auxdev)
-{
-	struct device *dev = &auxdev->dev;
-	const struct auxiliary_dma_window *w = auxdev->dma.windows;
-	struct iommu_domain *domain;
-	unsigned long granule;
-	unsigned int i;
-
-	domain = iommu_get_domain_for_dev(dev);
-	if (!domain || !(domain->type & __IOMMU_DOMAIN_PAGING))
-		return 0;
-
-	granule = 1UL << __ffs(domain->pgsize_bitmap);
-	for (i = 0; i < auxdev->dma.num_windows; i++) {
-		u64 end = auxiliary_dma_window_end(&w[i]);
-
-		if (!IS_ALIGNED(w[i].start | w[i].size, granule)) {
-			dev_err(dev,
-				"window %u [%#llx-%#llx] is not aligned to the IOMMU page size %#lx\n",
-				i, (u64)w[i].start, end, granule);
-			return -EINVAL;
-		}
-		if (domain->geometry.force_aperture &&
-		    (w[i].start < domain->geometry.aperture_start ||
-		     end > domain->geometry.aperture_end)) {
-			dev_err(dev,
-				"window %u [%#llx-%#llx] is outside the IOMMU aperture [%#llx-%#llx]\n",
-				i, (u64)w[i].start, end,
-				(u64)domain->geometry.aperture_start,
-				(u64)domain->geometry.aperture_end);
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
-
-#ifdef CONFIG_IOMMU_API
-/**
- * auxiliary_device_get_resv_regions - add the IOVA windows of a device
- * @dev:  device, on any bus
- * @list: reserved region list to add to
- *
- * Add one %IOMMU_RESV_RESERVED region per window that the creator of an
- * auxiliary device declared in its table.  The IOMMU core calls this from
- * iommu_get_resv_regions(), for every device; it adds nothing for a device
- * that is not auxiliary or has no table.  The windows of a block with a DT
- * node come from the node, through the IOMMU driver.
- */
-void auxiliary_device_get_resv_regions(struct device *dev, struct list_head *list)
-{
-	struct auxiliary_device *auxdev;
-	struct iommu_resv_region *region;
-	unsigned int i;
-
-	if (!dev_is_auxiliary(dev))
-		return;
-
-	auxdev = to_auxiliary_dev(dev);
-	for (i = 0; i < auxdev->dma.num_windows; i++) {
-		const struct auxiliary_dma_window *w = &auxdev->dma.windows[i];
-
-		region = iommu_alloc_resv_region(w->start, w->size, 0,
-						 IOMMU_RESV_RESERVED, GFP_KERNEL);
-		if (!region)
-			return;
-		list_add_tail(&region->list, list);
-	}
-}
-#endif
 
 static bool of_node_is_descendant(const struct device_node *np,
 				  const struct device_node *ancestor)
@@ -240,226 +137,470 @@ static struct device_node *auxiliary_dma_iommu_node(struct auxiliary_device *aux
 	struct of_phandle_args args = {};
 
 	*err = 0;
-	switch (auxdev->dma.source) {
-	case AUXILIARY_DMA_OF_NODE:
-		if (!of_property_present(dev->of_node, "iommus"))
-			return NULL;
-		*err = of_parse_phandle_with_args(dev->of_node, "iommus",
-						  "#iommu-cells", 0, &args);
-		return *err ? NULL : args.np;
-	case AUXILIARY_DMA_OF_ID:
-		*err = of_map_iommu_id(dev->parent->of_node, auxdev->dma.input_id,
+	if (auxdev->dma->mode == AUXILIARY_DMA_OF_ID) {
+		*err = of_map_iommu_id(dev->parent->of_node, auxdev->dma->input_id,
 				       &args);
 		if (!*err && !args.np)
 			*err = -ENODEV;
 		return args.np;
-	default:
-		return NULL;
 	}
+
+	if (!of_property_present(dev->of_node, "iommus"))
+		return NULL;
+	*err = of_parse_phandle_with_args(dev->of_node, "iommus",
+					  "#iommu-cells", 0, &args);
+	return *err ? NULL : args.np;
 }
+
+/* Give the device a software node that carries the ranges of @ctx */
+static int auxiliary_dma_add_ranges(struct auxiliary_device *auxdev,
+				    const struct auxiliary_dma_context *ctx)
+{
+	struct property_entry props[2] = {};
+	struct fwnode_handle *fwnode;
+
+	if (ctx->num_ranges > AUXILIARY_DMA_MAX_RANGES || !ctx->ranges) {
+		dev_err(auxdev->dev.parent, "%s: %u IOVA ranges: at most %u, in a table\n",
+			auxdev->name, ctx->num_ranges, AUXILIARY_DMA_MAX_RANGES);
+		return -EINVAL;
+	}
+
+	props[0] = PROPERTY_ENTRY_U64_ARRAY_LEN("iommu-ranges",
+						(const u64 *)ctx->ranges,
+						2 * ctx->num_ranges);
+	fwnode = fwnode_create_software_node(props, NULL);
+	if (IS_ERR(fwnode))
+		return PTR_ERR(fwnode);
+
+	auxdev->dma->fwnode = fwnode;
+	device_set_node(&auxdev->dev, fwnode);
+	return 0;
+}
+
+/* Take the node of @ctx as the device's own */
+static int auxiliary_dma_set_node(struct auxiliary_device *auxdev,
+				  const struct auxiliary_dma_context *ctx)
+{
+	struct device *parent = auxdev->dev.parent;
+	struct device_node *iommu_np;
+	int ret;
+
+	if (!ctx->np || ctx->input_id || ctx->ranges || ctx->num_ranges) {
+		dev_err(parent, "%s: a context declared by DT node needs the node and nothing else\n",
+			auxdev->name);
+		return -EINVAL;
+	}
+	if (!of_node_is_descendant(ctx->np, parent->of_node)) {
+		dev_err(parent, "%s: %pOF is not a child of %pOF\n",
+			auxdev->name, ctx->np, parent->of_node);
+		return -EINVAL;
+	}
+	if (!of_device_is_available(ctx->np)) {
+		dev_err(parent, "%s: %pOF is disabled\n", auxdev->name, ctx->np);
+		return -ENODEV;
+	}
+
+	auxdev->dma->fwnode = fwnode_handle_get(of_fwnode_handle(ctx->np));
+	device_set_node(&auxdev->dev, auxdev->dma->fwnode);
+
+	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
+	of_node_put(iommu_np);
+	if (ret)
+		dev_err(parent, "%s: cannot parse iommus of %pOF: %pe\n",
+			auxdev->name, ctx->np, ERR_PTR(ret));
+	return ret;
+}
+
+/* Check that the parent's map translates the input ID of @ctx */
+static int auxiliary_dma_set_id(struct auxiliary_device *auxdev,
+				const struct auxiliary_dma_context *ctx)
+{
+	struct device *parent = auxdev->dev.parent;
+	struct device_node *iommu_np;
+	int ret;
+
+	if (ctx->np) {
+		dev_err(parent, "%s: a context declared by input ID has no DT node\n",
+			auxdev->name);
+		return -EINVAL;
+	}
+
+	auxdev->dma->input_id = ctx->input_id;
+	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
+	of_node_put(iommu_np);
+	if (ret) {
+		dev_err(parent, "%s: %pOF iommu-map has no entry for input ID %#x: %pe\n",
+			auxdev->name, parent->of_node, ctx->input_id, ERR_PTR(ret));
+		return ret;
+	}
+
+	if (!ctx->num_ranges && !ctx->ranges)
+		return 0;
+	return auxiliary_dma_add_ranges(auxdev, ctx);
+}
+
+/**
+ * auxiliary_device_dma_uninit - drop the DMA context of a device
+ * @auxdev: auxiliary device with a DMA context, deleted or never added
+ *
+ * Called by auxiliary_device_uninit(): give back the device's firmware
+ * node and free its DMA context.
+ */
+void auxiliary_device_dma_uninit(struct auxiliary_device *auxdev)
+{
+	struct auxiliary_dma *dma = auxdev->dma;
+	struct device *dev = &auxdev->dev;
+
+	dev->dma_mask = NULL;
+	dev->dma_parms = NULL;
+	if (dma->fwnode) {
+		device_set_node(dev, NULL);
+		if (is_software_node(dma->fwnode))
+			fwnode_remove_software_node(dma->fwnode);
+		else
+			fwnode_handle_put(dma->fwnode);
+	}
+	auxdev->dma = NULL;
+	kfree(dma);
+}
+EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
 
 /**
  * auxiliary_device_set_dma_context - declare the DMA context of a device
  * @auxdev: auxiliary device, initialised and not yet added
  * @ctx:    where the device's DMA is described
  *
- * Make @auxdev a DMA master of its own, with the IOMMU context and reserved
- * IOVA windows that @ctx describes.  This is an optional step between
+ * Make @auxdev a DMA master of its own, with the IOMMU context and the IOVA
+ * ranges that @ctx describes.  This is an optional step between
  * auxiliary_device_init() and auxiliary_device_add(); the IOMMU layer
- * probes the device when it is added.
+ * probes the device when it is added, and auxiliary_device_uninit() drops
+ * the context.  See "DMA contexts" above for what each mode needs.
  *
- * With &auxiliary_dma_context.np set, the node becomes the device's own
- * firmware node, with a reference that the device's release callback must
- * drop with of_node_put(), as for device_set_of_node_from_dev().  The node
- * must be an enabled descendant of the parent's node.  Without it, the
- * device gets no firmware node: its IOMMU context is the one that the
- * parent's ``iommu-map`` gives &auxiliary_dma_context.input_id, and it
- * inherits none of the parent's reserved windows.
+ * The device must have no firmware node of its own yet: it gets the node
+ * of the declaration (%AUXILIARY_DMA_OF_NODE), or a software node that
+ * carries its ranges (%AUXILIARY_DMA_OF_ID), and the bus holds the
+ * reference, so the device's release callback has none to drop.
  *
  * The device's DMA masks start at &auxiliary_dma_context.dma_mask, 32 bits
  * by default, as for platform devices; its driver may change them with
- * dma_set_mask_and_coherent().  The IOVA windows of a device declared by
- * input ID are the table in @ctx; see "IOVA windows" above.
+ * dma_set_mask_and_coherent().
+ *
+ * On failure nothing is left: the device is as it was, without a context.
  *
  * Return:
  * * 0 on success;
- * * -EINVAL if @ctx is missing or inconsistent with the device, or a
- *   window of its table is bad;
- * * -EBUSY if @auxdev was already added;
+ * * -EINVAL if @ctx is missing, names no mode, or is inconsistent with its
+ *   mode or with the device, or its ranges are malformed;
+ * * -EBUSY if @auxdev was already added or already has a context;
  * * -ENODEV if the firmware does not describe the context: the node is
  *   disabled, the parent has no DT node, or the parent's ``iommu-map``
- *   does not translate the input ID.
+ *   does not translate the input ID;
+ * * -ENOMEM.
  */
 int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 				     const struct auxiliary_dma_context *ctx)
 {
 	struct device *dev = &auxdev->dev;
 	struct device *parent = dev->parent;
-	struct device_node *iommu_np;
-	bool set_node;
-	u64 mask;
+	struct iommu_usable_range *ranges;
 	int ret;
 
 	if (!ctx || !parent) {
 		pr_err("%s: no DMA context or no parent\n", auxdev->name);
 		return -EINVAL;
 	}
-	if (device_is_registered(dev)) {
-		dev_err(dev, "DMA context must be declared before the device is added\n");
+	if (device_is_registered(dev) || auxdev->dma) {
+		dev_err(parent, "%s: DMA context must be declared once, before the device is added\n",
+			auxdev->name);
 		return -EBUSY;
+	}
+	if (ctx->mode != AUXILIARY_DMA_OF_NODE && ctx->mode != AUXILIARY_DMA_OF_ID) {
+		dev_err(parent, "%s: DMA context names no mode (%d)\n",
+			auxdev->name, ctx->mode);
+		return -EINVAL;
 	}
 	if (!parent->of_node) {
 		dev_err(parent, "%s: cannot declare a DMA context: parent has no DT node\n",
 			auxdev->name);
 		return -ENODEV;
 	}
-
-	mask = ctx->dma_mask ?: DMA_BIT_MASK(32);
-	ret = auxiliary_dma_check_table(auxdev, ctx, mask);
-	if (ret)
-		return ret;
-
-	if (ctx->np) {
-		if (dev->of_node && dev->of_node != ctx->np) {
-			dev_err(parent, "%s: device already has DT node %pOF\n",
-				auxdev->name, dev->of_node);
-			return -EINVAL;
-		}
-		if (!of_node_is_descendant(ctx->np, parent->of_node)) {
-			dev_err(parent, "%s: %pOF is not a child of %pOF\n",
-				auxdev->name, ctx->np, parent->of_node);
-			return -EINVAL;
-		}
-		if (!of_device_is_available(ctx->np)) {
-			dev_err(parent, "%s: %pOF is disabled\n",
-				auxdev->name, ctx->np);
-			return -ENODEV;
-		}
-		set_node = !dev->of_node;
-		if (set_node)
-			device_set_node(dev, of_fwnode_handle(of_node_get(ctx->np)));
-		auxdev->dma.source = AUXILIARY_DMA_OF_NODE;
-		iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
-		of_node_put(iommu_np);
-		if (ret) {
-			dev_err(parent, "%s: cannot parse iommus of %pOF: %pe\n",
-				auxdev->name, ctx->np, ERR_PTR(ret));
-			auxdev->dma.source = AUXILIARY_DMA_NONE;
-			if (set_node) {
-				device_set_node(dev, NULL);
-				of_node_put(ctx->np);
-			}
-			return ret;
-		}
-	} else {
-		if (dev->of_node) {
-			dev_err(parent, "%s: a device declared by input ID must have no DT node\n",
-				auxdev->name);
-			return -EINVAL;
-		}
-		auxdev->dma.source = AUXILIARY_DMA_OF_ID;
-		auxdev->dma.input_id = ctx->input_id;
-		iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
-		of_node_put(iommu_np);
-		if (ret) {
-			dev_err(parent, "%s: %pOF iommu-map has no entry for input ID %#x: %pe\n",
-				auxdev->name, parent->of_node, ctx->input_id,
-				ERR_PTR(ret));
-			auxdev->dma.source = AUXILIARY_DMA_NONE;
-			return ret;
-		}
+	if (dev_fwnode(dev)) {
+		dev_err(parent, "%s: device already has firmware node %pfw\n",
+			auxdev->name, dev_fwnode(dev));
+		return -EINVAL;
 	}
 
-	auxdev->dma.windows = ctx->windows;
-	auxdev->dma.num_windows = ctx->num_windows;
-	auxdev->dma.mask = mask;
-	dev->dma_mask = &auxdev->dma.mask;
-	dev->coherent_dma_mask = mask;
-	dev->dma_parms = &auxdev->dma.parms;
+	auxdev->dma = kzalloc_obj(*auxdev->dma);
+	if (!auxdev->dma)
+		return -ENOMEM;
+	auxdev->dma->mode = ctx->mode;
+
+	if (ctx->mode == AUXILIARY_DMA_OF_NODE)
+		ret = auxiliary_dma_set_node(auxdev, ctx);
+	else
+		ret = auxiliary_dma_set_id(auxdev, ctx);
+	if (!ret) {
+		/* Malformed ranges are refused here, before anything uses them */
+		ret = iommu_read_usable_ranges(dev, &ranges);
+		kfree(ranges);
+		if (ret < 0)
+			dev_err(parent, "%s: IOVA ranges cannot be enforced: %pe\n",
+				auxdev->name, ERR_PTR(ret));
+	}
+	if (ret < 0) {
+		auxiliary_device_dma_uninit(auxdev);
+		return ret;
+	}
+
+	auxdev->dma->mask = ctx->dma_mask ?: DMA_BIT_MASK(32);
+	dev->dma_mask = &auxdev->dma->mask;
+	dev->coherent_dma_mask = auxdev->dma->mask;
+	dev->dma_parms = &auxdev->dma->parms;
 	return 0;
 }
 EXPORT_SYMBOL_GPL(auxiliary_device_set_dma_context);
 
+static int auxiliary_dma_count_dev(struct device *dev, void *data)
+{
+	(*(unsigned int *)data)++;
+	return 0;
+}
+
+/* A range that the IOMMU core reserved whole, or that it left unreserved */
+static bool auxiliary_dma_resv_covers(struct list_head *regions, u64 start, u64 last)
+{
+	struct iommu_resv_region *r;
+
+	list_for_each_entry(r, regions, list)
+		if (r->type == IOMMU_RESV_RESERVED && r->start <= start &&
+		    last <= (u64)r->start + r->length - 1)
+			return true;
+	return false;
+}
+
 /*
- * Check that a device whose DMA context names an IOMMU has its own IOMMU
- * group: an IOMMU that refused the device must not leave it with
- * untranslated DMA.  A disabled or absent IOMMU is no error: the device
- * then does DMA as its DT describes, as a platform device would.
+ * Check the device's ranges against its IOMMU group: each must be aligned
+ * to the IOMMU page size and within the aperture, every IOVA outside them
+ * must be reserved, and no range may be reserved whole, which is what the
+ * IOMMU core does when it cannot reserve the rest.
  */
-static int auxiliary_dma_check_iommu(struct auxiliary_device *auxdev)
+static int auxiliary_dma_check_ranges(struct auxiliary_device *auxdev,
+				      struct iommu_group *group)
 {
 	struct device *dev = &auxdev->dev;
+	struct iommu_usable_range *r;
+	struct iommu_domain *domain;
+	LIST_HEAD(regions);
+	unsigned long granule;
+	u64 next = 0;
+	int n, i, ret = 0;
+
+	n = iommu_read_usable_ranges(dev, &r);
+	if (n <= 0)
+		return n;
+	if (!group) {
+		dev_err(dev, "has IOVA ranges but no IOMMU to enforce them\n");
+		ret = -ENODEV;
+		goto out;
+	}
+
+	domain = iommu_get_domain_for_dev(dev);
+	if (domain && (domain->type & __IOMMU_DOMAIN_PAGING)) {
+		granule = 1UL << __ffs(domain->pgsize_bitmap);
+		for (i = 0; i < n; i++) {
+			u64 last = r[i].start + r[i].size - 1;
+
+			if (!IS_ALIGNED(r[i].start | r[i].size, granule)) {
+				dev_err(dev, "IOVA range [%#llx-%#llx] is not aligned to the IOMMU page size %#lx\n",
+					r[i].start, last, granule);
+				ret = -EINVAL;
+				goto out;
+			}
+			if (domain->geometry.force_aperture &&
+			    (r[i].start < domain->geometry.aperture_start ||
+			     last > domain->geometry.aperture_end)) {
+				dev_err(dev, "IOVA range [%#llx-%#llx] is outside the IOMMU aperture [%#llx-%#llx]\n",
+					r[i].start, last,
+					(u64)domain->geometry.aperture_start,
+					(u64)domain->geometry.aperture_end);
+				ret = -EINVAL;
+				goto out;
+			}
+		}
+	}
+
+	ret = iommu_get_group_resv_regions(group, &regions);
+	for (i = 0; i < n && !ret; i++) {
+		u64 last = r[i].start + r[i].size - 1;
+
+		if ((r[i].start > next &&
+		     !auxiliary_dma_resv_covers(&regions, next, r[i].start - 1)) ||
+		    auxiliary_dma_resv_covers(&regions, r[i].start, last))
+			ret = -ENOMEM;
+		next = last + 1;
+	}
+	if (!ret && next && !auxiliary_dma_resv_covers(&regions, next, PHYS_ADDR_MAX))
+		ret = -ENOMEM;
+	if (ret)
+		dev_err(dev, "cannot reserve the IOVA space outside its ranges: %pe\n",
+			ERR_PTR(ret));
+	iommu_put_resv_regions(dev, &regions);
+out:
+	kfree(r);
+	return ret;
+}
+
+/*
+ * Check what the device declared against what the IOMMU made of it.  With
+ * @bind, the device must have its group already: a fwspec without a group
+ * means that the IOMMU layer has not finished probing it, so defer.
+ */
+static int auxiliary_dma_check(struct auxiliary_device *auxdev, bool bind)
+{
+	struct device *dev = &auxdev->dev;
+	struct iommu_group *group;
 	struct device_node *iommu_np;
+	unsigned int n = 0;
 	int ret;
 
 	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
 	if (ret)
 		return ret;
-	if (iommu_np && of_device_is_available(iommu_np) &&
-	    !device_iommu_mapped(dev)) {
-		dev_err(dev, "IOMMU %pOF did not accept the DMA context\n",
-			iommu_np);
-		ret = -ENODEV;
+
+	group = iommu_group_get(dev);
+	if (iommu_np && of_device_is_available(iommu_np) && !group) {
+		if (bind && dev_iommu_fwspec_get(dev)) {
+			ret = -EPROBE_DEFER;
+		} else if (bind || auxdev->dma->iommu_seen) {
+			dev_err(dev, "IOMMU %pOF did not accept the DMA context\n",
+				iommu_np);
+			ret = -ENODEV;
+		}
 	}
 	of_node_put(iommu_np);
+	if (ret)
+		goto out;
+
+	if (group) {
+		iommu_group_for_each_dev(group, &n, auxiliary_dma_count_dev);
+		if (n != 1) {
+			dev_err(dev, "shares IOMMU group %d with %u other devices: its IOVA ranges cannot be kept\n",
+				iommu_group_id(group), n - 1);
+			ret = -EBUSY;
+			goto out;
+		}
+	}
+	if (group || bind)
+		ret = auxiliary_dma_check_ranges(auxdev, group);
+out:
+	iommu_group_put(group);
 	return ret;
 }
 
 /*
  * The auxiliary bus's .dma_configure callback, modelled on the platform
- * bus's.  The IOMMU layer calls it with no driver bound when the device is
- * added; the driver core calls it before a driver's probe.
+ * bus's, but with nothing that belongs to a bind: the IOMMU layer calls it
+ * with no driver bound, and without the device lock, when the device is
+ * added, and may race with a bind.  auxiliary_dma_bind() does the rest.
  */
 int auxiliary_dma_configure(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
-	struct device_driver *drv = READ_ONCE(dev->driver);
 	int ret;
 
-	switch (auxdev->dma.source) {
-	case AUXILIARY_DMA_OF_NODE:
-		ret = of_dma_configure(dev, dev->of_node, true);
-		break;
-	case AUXILIARY_DMA_OF_ID:
-		ret = of_dma_configure_id(dev, dev->parent->of_node, true,
-					  &auxdev->dma.input_id);
-		break;
-	default:
+	if (!auxdev->dma)
 		return 0;
-	}
 
-	/* @dev->driver may not be valid when we're called from the IOMMU layer */
-	if (ret || !drv)
-		return ret;
-
-	ret = auxiliary_dma_check_iommu(auxdev);
-	if (!ret)
-		ret = auxiliary_dma_check_windows(auxdev);
-	if (!ret && !to_auxiliary_drv(drv)->driver_managed_dma)
-		ret = iommu_device_use_default_domain(dev);
-	if (ret)
-		arch_teardown_dma_ops(dev);
-
+	if (auxdev->dma->mode == AUXILIARY_DMA_OF_NODE)
+		ret = of_dma_configure(dev, dev->of_node, true);
+	else
+		ret = of_dma_configure_id(dev, dev->parent->of_node, true,
+					  &auxdev->dma->input_id);
+	if (!ret && dev_iommu_fwspec_get(dev))
+		auxdev->dma->iommu_seen = true;
 	return ret;
 }
 
-/* The auxiliary bus's .dma_cleanup callback: undo auxiliary_dma_configure() */
+/*
+ * Called by the auxiliary bus before a driver's probe, with the device
+ * locked, after auxiliary_dma_configure(): refuse a device whose context
+ * does not hold, and claim the default domain for the DMA API.
+ */
+int auxiliary_dma_bind(struct auxiliary_device *auxdev)
+{
+	struct device *dev = &auxdev->dev;
+	int ret;
+
+	ret = auxiliary_dma_check(auxdev, true);
+	if (ret)
+		return ret;
+
+	if (!to_auxiliary_drv(dev->driver)->driver_managed_dma) {
+		ret = iommu_device_use_default_domain(dev);
+		if (ret)
+			return ret;
+		auxdev->dma->owns_domain = true;
+	}
+	return 0;
+}
+
+/* The auxiliary bus's .dma_cleanup callback: undo auxiliary_dma_bind() */
 void auxiliary_dma_cleanup(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
 
-	if (auxdev->dma.source != AUXILIARY_DMA_NONE &&
-	    !to_auxiliary_drv(dev->driver)->driver_managed_dma)
+	if (auxdev->dma && auxdev->dma->owns_domain) {
 		iommu_device_unuse_default_domain(dev);
+		auxdev->dma->owns_domain = false;
+	}
+}
+
+/*
+ * Called by auxiliary_device_add() once the device is added: a device that
+ * the IOMMU refused, or whose ranges do not hold, is deleted again.
+ */
+int auxiliary_dma_added(struct auxiliary_device *auxdev)
+{
+	return auxiliary_dma_check(auxdev, false);
 }
 
 static void auxiliary_dma_device_release(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
 
-	of_node_put(dev->of_node);
 	ida_free(&auxiliary_dma_ida, auxdev->id);
 	kfree(auxdev);
+}
+
+/*
+ * Take the lowest instance ID whose name no other device on the bus has:
+ * auxiliary_device_create() and drivers that embed their devices choose
+ * their IDs themselves, in the same modname.devname.id name space.
+ */
+static int auxiliary_dma_alloc_id(const char *modname, const char *devname)
+{
+	struct device *other;
+	unsigned int start = 0;
+	char *name;
+	int id;
+
+	for (;;) {
+		id = ida_alloc_min(&auxiliary_dma_ida, start, GFP_KERNEL);
+		if (id < 0)
+			return id;
+		name = kasprintf(GFP_KERNEL, "%s.%s.%d", modname, devname, id);
+		if (!name) {
+			ida_free(&auxiliary_dma_ida, id);
+			return -ENOMEM;
+		}
+		other = bus_find_device_by_name(&auxiliary_bus_type, NULL, name);
+		kfree(name);
+		if (!other)
+			return id;
+		put_device(other);
+		ida_free(&auxiliary_dma_ida, id);
+		start = id + 1;
+	}
 }
 
 /**
@@ -472,20 +613,20 @@ static void auxiliary_dma_device_release(struct device *dev)
  *
  * Allocate, initialise and add an auxiliary device that is a DMA master of
  * its own; see auxiliary_device_set_dma_context().  The device matches
- * driver 'modname.devname'.  Its instance ID comes from an allocator shared
- * by all devices made by this function, so that its name is unique across
- * every instance of the parent.  The IOMMU layer has probed the device by
- * the time this function returns, unless the IOMMU has not probed yet; if
- * it has, the windows are checked against the device's IOMMU domain here,
- * otherwise when a driver binds.
+ * driver 'modname.devname'.  Its instance ID is the lowest that no device
+ * made by this function holds and whose name no other auxiliary device
+ * has, so its name is unique across every instance of the parent.  The
+ * IOMMU layer has probed the device by the time this function returns,
+ * unless the IOMMU has not probed yet.
  *
  * Remove the device with auxiliary_device_destroy().  Callers should use
  * the auxiliary_device_create_dma() macro, which passes KBUILD_MODNAME.
  *
  * Return: the new device, or an ERR_PTR(): -EINVAL for a missing argument
- * or a bad @ctx, -ENODEV if the firmware does not describe the context,
- * -ENOMEM, or the error of device_add().  Each error is logged against
- * @parent with the reason.
+ * or a bad @ctx, -ENODEV if the firmware does not describe the context or
+ * the IOMMU refused it, -EBUSY if the IOMMU put it in a group with another
+ * device, -ENOMEM, or the error of device_add().  Each error is logged
+ * with the device and the reason, and nothing is left registered.
  */
 struct auxiliary_device *
 __auxiliary_device_create_dma(struct device *parent, const char *modname,
@@ -495,7 +636,7 @@ __auxiliary_device_create_dma(struct device *parent, const char *modname,
 	struct auxiliary_device *auxdev;
 	int id, ret;
 
-	if (!parent || !devname || !ctx) {
+	if (!parent || !modname || !devname || !ctx) {
 		pr_err("%s: missing parent, name or DMA context\n",
 		       devname ?: "(null)");
 		return ERR_PTR(-EINVAL);
@@ -505,7 +646,7 @@ __auxiliary_device_create_dma(struct device *parent, const char *modname,
 	if (!auxdev)
 		return ERR_PTR(-ENOMEM);
 
-	id = ida_alloc(&auxiliary_dma_ida, GFP_KERNEL);
+	id = auxiliary_dma_alloc_id(modname, devname);
 	if (id < 0) {
 		kfree(auxdev);
 		return ERR_PTR(id);
@@ -525,20 +666,14 @@ __auxiliary_device_create_dma(struct device *parent, const char *modname,
 	}
 
 	/*
-	 * From here on, auxiliary_device_uninit() drops the last reference
-	 * and the release callback frees auxdev, its ID and its node.
+	 * From here on, auxiliary_device_uninit() drops the context and the
+	 * last reference, and the release callback frees auxdev and its ID.
 	 */
 	ret = auxiliary_device_set_dma_context(auxdev, ctx);
 	if (!ret)
 		ret = __auxiliary_device_add(auxdev, modname);
 	if (ret) {
 		auxiliary_device_uninit(auxdev);
-		return ERR_PTR(ret);
-	}
-
-	ret = auxiliary_dma_check_windows(auxdev);
-	if (ret) {
-		auxiliary_device_destroy(auxdev);
 		return ERR_PTR(ret);
 	}
 

@@ -5,9 +5,9 @@
  * The VPU is one device in DT whose hardware blocks each issue DMA behind
  * an IOMMU context of their own.  The core spawns one auxiliary device per
  * block, synchronously in its probe, and declares each block's DMA
- * context: blocks with a DT child node bring their own "iommus" and IOVA
- * windows; the "pixel" block, which has no node, is declared by an input
- * ID that the core's "iommu-map" translates, with a table of windows.
+ * context: blocks with a DT child node bring their own "iommus" and
+ * "iommu-ranges"; the "pixel" block, which has no node, is declared by an
+ * input ID that the core's "iommu-map" translates, with its usable range.
  * Block drivers bind to the children by name ("auxdma_vpu_core.block",
  * "auxdma_vpu_core.pixel").
  *
@@ -19,6 +19,7 @@
 #include <linux/auxiliary_bus.h>
 #include <linux/dma-mapping.h>
 #include <linux/err.h>
+#include <linux/iommu.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/of.h>
@@ -27,29 +28,31 @@
 
 /*
  * The pixel block has no DT node: its stream ID is the core's "iommu-map"
- * entry for input ID 0.  It may only use IOVA 16 MiB-600 MiB, below a
- * 32-bit DMA mask, so everything else is reserved for it.
+ * entry for input ID 0.  It may only use IOVA 16 MiB-600 MiB.
  */
 #define AUXDMA_VPU_PIXEL_ID	0
 
-static const struct auxiliary_dma_window auxdma_vpu_pixel_windows[] = {
-	{ .start = 0, .size = SZ_16M },
-	{ .start = 600 * SZ_1M, .size = SZ_4G - 600 * SZ_1M },
+static const struct iommu_usable_range auxdma_vpu_pixel_ranges[] = {
+	{ .start = SZ_16M, .size = 600 * SZ_1M - SZ_16M },
 };
 
 static int auxdma_vpu_core_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct auxiliary_dma_context pixel = {
+		.mode = AUXILIARY_DMA_OF_ID,
 		.input_id = AUXDMA_VPU_PIXEL_ID,
-		.windows = auxdma_vpu_pixel_windows,
-		.num_windows = ARRAY_SIZE(auxdma_vpu_pixel_windows),
+		.ranges = auxdma_vpu_pixel_ranges,
+		.num_ranges = ARRAY_SIZE(auxdma_vpu_pixel_ranges),
 	};
 	struct auxiliary_device *auxdev;
 	unsigned int blocks = 0;
 
 	for_each_available_child_of_node_scoped(dev->of_node, np) {
-		struct auxiliary_dma_context ctx = { .np = np };
+		struct auxiliary_dma_context ctx = {
+			.mode = AUXILIARY_DMA_OF_NODE,
+			.np = np,
+		};
 
 		auxdev = devm_auxiliary_device_create_dma(dev, "block", NULL, &ctx);
 		if (IS_ERR(auxdev))

@@ -239,7 +239,9 @@ auxdma_create(struct auxdma_env *env, const char *devname,
 static struct auxiliary_device *
 auxdma_create_node(struct auxdma_env *env, const char *devname, int block)
 {
-	struct auxiliary_dma_context ctx = { .np = env->block_np[block] };
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_NODE, .np = env->block_np[block],
+	};
 
 	return auxdma_create(env, devname, &ctx);
 }
@@ -247,7 +249,7 @@ auxdma_create_node(struct auxdma_env *env, const char *devname, int block)
 static struct auxiliary_device *
 auxdma_create_id(struct auxdma_env *env, const char *devname, u32 input_id)
 {
-	struct auxiliary_dma_context ctx = { .input_id = input_id };
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_ID, .input_id = input_id };
 
 	return auxdma_create(env, devname, &ctx);
 }
@@ -451,7 +453,7 @@ static void auxdma_test_legacy_device_unchanged(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
 
 	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.of_node, env->parent_np);
-	KUNIT_EXPECT_EQ(test, auxdev->dma.source, AUXILIARY_DMA_NONE);
+	KUNIT_EXPECT_NULL(test, auxdev->dma);
 	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
 	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu);
 	KUNIT_EXPECT_NULL(test, auxdev->dev.dma_mask);
@@ -620,7 +622,10 @@ static void auxdma_test_of_node_map_sg(struct kunit *test)
 static void auxdma_test_create_remove_cycles(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx[2] = { {}, { .input_id = 1 } };
+	struct auxiliary_dma_context ctx[2] = {
+		{ .mode = AUXILIARY_DMA_OF_NODE },
+		{ .mode = AUXILIARY_DMA_OF_ID, .input_id = 1 },
+	};
 	int first_group[2] = { -1, -1 }, first_id[2] = { -1, -1 };
 	unsigned long before, after;
 	int i, k;
@@ -664,7 +669,7 @@ static void auxdma_test_create_remove_cycles(struct kunit *test)
 static void auxdma_test_unmapped_id_fails(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = { .input_id = 0x40 };
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_ID, .input_id = 0x40 };
 	struct auxiliary_device *auxdev;
 	unsigned long before;
 
@@ -677,16 +682,29 @@ static void auxdma_test_unmapped_id_fails(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
 }
 
+/* The references held on a DT node, where nodes are refcounted */
+static unsigned int auxdma_np_refs(struct device_node *np)
+{
+#ifdef CONFIG_OF_KOBJ
+	return kref_read(&np->kobj.kref);
+#else
+	return 0;
+#endif
+}
+
 /*
  * A declared stream ID that the IOMMU refuses (beyond its stream ID range)
- * leaves the child without a group; its driver then fails to bind with
- * -ENODEV and a log line, instead of running with untranslated DMA.
+ * fails the creation with -ENODEV and a log line (kunit/expected-log.txt),
+ * instead of leaving a registered device that can never bind; nothing is
+ * left behind.
  */
-static void auxdma_test_refused_sid_fails_bind(struct kunit *test)
+static void auxdma_test_refused_sid_fails(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = {};
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
 	struct auxiliary_device *auxdev;
+	unsigned long before;
+	unsigned int refs;
 
 	auxdma_ocs_init(env);
 	env->vpu[0].block_sid[1] = SID_BAD;
@@ -694,9 +712,14 @@ static void auxdma_test_refused_sid_fails_bind(struct kunit *test)
 	auxdma_apply(env);
 
 	ctx.np = env->block_np[1];
-	auxdev = auxdma_create(env, "block", &ctx);
-	KUNIT_EXPECT_FALSE(test, device_iommu_mapped(&auxdev->dev));
-	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
+	before = auxdma_count_groups();
+	refs = auxdma_np_refs(ctx.np);
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "block", NULL, &ctx);
+	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(auxdev), -ENODEV, "got %pe", auxdev);
+	if (!IS_ERR(auxdev))
+		auxiliary_device_destroy(auxdev);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
 }
 
 /*
@@ -765,7 +788,8 @@ static void auxdma_test_driver_managed_dma(struct kunit *test)
 static void auxdma_test_names_unique(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx0 = {}, ctx1 = {};
+	struct auxiliary_dma_context ctx0 = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct auxiliary_dma_context ctx1 = { .mode = AUXILIARY_DMA_OF_NODE };
 	struct auxiliary_device *a, *b;
 
 	auxdma_ocs_init(env);
@@ -786,19 +810,10 @@ static void auxdma_test_names_unique(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, auxdma_group(test, &a->dev), auxdma_group(test, &b->dev));
 }
 
-/* The references held on a DT node, where nodes are refcounted */
-static unsigned int auxdma_np_refs(struct device_node *np)
-{
-#ifdef CONFIG_OF_KOBJ
-	return kref_read(&np->kobj.kref);
-#else
-	return 0;
-#endif
-}
-
 /* Bad declarations: the errno for each, and nothing left behind */
 enum auxdma_bad_kind {
 	BAD_NO_CONTEXT,
+	BAD_ZEROED_CONTEXT,
 	BAD_FOREIGN_NODE,
 	BAD_DISABLED_NODE,
 	BAD_PARENT_WITHOUT_NODE,
@@ -814,6 +829,7 @@ struct auxdma_bad_case {
 
 static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	{ "no context", BAD_NO_CONTEXT, -EINVAL },
+	{ "zeroed context, no mode", BAD_ZEROED_CONTEXT, -EINVAL },
 	{ "node of another device", BAD_FOREIGN_NODE, -EINVAL },
 	{ "disabled node", BAD_DISABLED_NODE, -ENODEV },
 	{ "parent without DT node", BAD_PARENT_WITHOUT_NODE, -ENODEV },
@@ -827,7 +843,7 @@ static void auxdma_test_bad_context(struct kunit *test)
 {
 	const struct auxdma_bad_case *bad = test->param_value;
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = {}, *pctx = &ctx;
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE }, *pctx = &ctx;
 	struct auxiliary_device *auxdev;
 	struct platform_device *bare;
 	struct device *parent;
@@ -847,6 +863,9 @@ static void auxdma_test_bad_context(struct kunit *test)
 	case BAD_NO_CONTEXT:
 		pctx = NULL;
 		break;
+	case BAD_ZEROED_CONTEXT:
+		ctx.mode = AUXILIARY_DMA_NONE;
+		break;
 	case BAD_FOREIGN_NODE:
 		ctx.np = env->smmu_np;
 		break;
@@ -854,13 +873,14 @@ static void auxdma_test_bad_context(struct kunit *test)
 		ctx.np = env->block_np[1];
 		break;
 	case BAD_PARENT_WITHOUT_NODE:
+		ctx.mode = AUXILIARY_DMA_OF_ID;
 		bare = kunit_platform_device_alloc(test, "kunit-auxdma-bare", env->seq);
 		KUNIT_ASSERT_NOT_NULL(test, bare);
 		KUNIT_ASSERT_EQ(test, 0, kunit_platform_device_add(test, bare));
 		parent = &bare->dev;
 		break;
 	case BAD_PARENT_WITHOUT_MAP:
-		ctx.input_id = 0;
+		ctx.mode = AUXILIARY_DMA_OF_ID;
 		break;
 	case BAD_BROKEN_IOMMUS:
 		ctx.np = env->block_np[2];
@@ -894,7 +914,6 @@ static void auxdma_embedded_release(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
 
-	of_node_put(dev->of_node);
 	kfree(container_of(auxdev, struct auxdma_embedded, auxdev));
 }
 
@@ -932,7 +951,7 @@ static void auxdma_embedded_add(struct kunit *test, struct auxiliary_device *aux
 static void auxdma_test_three_step(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = {};
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
 	struct auxiliary_device *auxdev;
 
 	auxdma_setup(env);
@@ -947,17 +966,19 @@ static void auxdma_test_three_step(struct kunit *test)
 }
 
 /*
- * A device keeps the DT node it was given: declaring another node, or an
- * input ID, is refused, takes no reference and changes nothing, and the
- * device then adds with its first context.  Declaring the same node again
- * is no change.
+ * A device is declared once: declaring another node, an input ID or the
+ * same node again is refused with -EBUSY, takes no reference and changes
+ * nothing, and the device then adds with its first context.  A device that
+ * its creator gave a firmware node of its own cannot be declared.
  */
 static void auxdma_test_three_step_redeclare(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = {}, other = {}, by_id = { .input_id = 1 };
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct auxiliary_dma_context other = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct auxiliary_dma_context by_id = { .mode = AUXILIARY_DMA_OF_ID, .input_id = 1 };
 	unsigned int refs, other_refs;
-	struct auxiliary_device *auxdev;
+	struct auxiliary_device *auxdev, *shared;
 	struct iommu_fwspec *fwspec;
 
 	auxdma_setup(env);
@@ -968,14 +989,12 @@ static void auxdma_test_three_step_redeclare(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
 	refs = auxdma_np_refs(ctx.np);
 	other_refs = auxdma_np_refs(other.np);
-	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &other), -EINVAL);
-	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &by_id), -EINVAL);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &other), -EBUSY);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &by_id), -EBUSY);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &ctx), -EBUSY);
 	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.of_node, ctx.np);
-	KUNIT_EXPECT_EQ(test, auxdev->dma.source, AUXILIARY_DMA_OF_NODE);
 	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
 	KUNIT_EXPECT_EQ(test, auxdma_np_refs(other.np), other_refs);
-	KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
-	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
 
 	auxdma_embedded_add(test, auxdev);
 	auxdma_group(test, &auxdev->dev);
@@ -983,6 +1002,74 @@ static void auxdma_test_three_step_redeclare(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, fwspec);
 	KUNIT_ASSERT_EQ(test, fwspec->num_ids, 1);
 	KUNIT_EXPECT_EQ(test, fwspec->ids[0], SID_BASE + SID_BLOCK);
+
+	/* A device that shares its parent's node, as auxiliary_device_create() makes */
+	shared = auxdma_embedded_init(env, "shared");
+	device_set_of_node_from_dev(&shared->dev, &env->parent->dev);
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(shared, &other), -EINVAL);
+	KUNIT_EXPECT_NULL(test, shared->dma);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(other.np), other_refs);
+	of_node_put(shared->dev.of_node);
+	shared->dev.of_node = NULL;
+	shared->dev.fwnode = NULL;
+	auxiliary_device_uninit(shared);
+}
+
+/*
+ * Declared, then given up without being added: auxiliary_device_uninit()
+ * drops the context and gives back the node reference, and no group is
+ * made.
+ */
+static void auxdma_test_declare_uninit(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct auxiliary_device *auxdev;
+	unsigned long before;
+	unsigned int refs;
+
+	auxdma_setup(env);
+	ctx.np = env->block_np[0];
+	before = auxdma_count_groups();
+	refs = auxdma_np_refs(ctx.np);
+
+	auxdev = auxdma_embedded_init(env, "uninit");
+	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &ctx));
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs + 1);
+	auxiliary_device_uninit(auxdev);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+}
+
+/*
+ * Instance names stay unique when another creator already took names in
+ * the same modname.devname space with IDs of its own choosing, as
+ * auxiliary_device_create() lets it: the helper skips those IDs instead of
+ * failing with -EEXIST and a duplicate sysfs name.
+ */
+#define AUXDMA_CLASH_IDS	64
+
+static void auxdma_test_name_clash(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct auxiliary_device *auxdev, *taken;
+	int i;
+
+	auxdma_setup(env);
+	ctx.np = env->block_np[0];
+	for (i = 0; i < AUXDMA_CLASH_IDS; i++) {
+		taken = auxiliary_device_create(&env->parent->dev, KBUILD_MODNAME,
+						"clash", NULL, i);
+		KUNIT_ASSERT_NOT_NULL(test, taken);
+		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, taken));
+	}
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "clash", NULL, &ctx);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, auxdev);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+	KUNIT_EXPECT_GE(test, auxdev->id, AUXDMA_CLASH_IDS);
+	auxdma_group(test, &auxdev->dev);
 }
 
 /*
@@ -995,7 +1082,9 @@ static int auxdma_parent_probe(struct platform_device *pdev)
 	int i = 0;
 
 	for_each_child_of_node(pdev->dev.of_node, np) {
-		struct auxiliary_dma_context ctx = { .np = np };
+		struct auxiliary_dma_context ctx = {
+			.mode = AUXILIARY_DMA_OF_NODE, .np = np,
+		};
 		struct auxiliary_device *auxdev;
 
 		auxdev = devm_auxiliary_device_create_dma(&pdev->dev, "block", NULL, &ctx);
@@ -1200,6 +1289,12 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
  * input ID from the table its creator hands over.
  */
 
+/* An IOVA window reserved through a reserved-memory node */
+struct auxdma_win {
+	u64 start;
+	u64 size;
+};
+
 /* A phandle for a node the test made, after its changeset was applied */
 static u32 auxdma_new_phandle(struct auxdma_env *env)
 {
@@ -1228,7 +1323,7 @@ static void auxdma_late_ocs_revert(void *data)
  * properties that refer to them come in a second changeset.
  */
 static void auxdma_dt_windows(struct auxdma_env *env,
-			      const struct auxiliary_dma_window windows[][4])
+			      const struct auxdma_win windows[][4])
 {
 	struct kunit *test = env->test;
 	struct of_changeset *late;
@@ -1358,7 +1453,7 @@ static struct auxdma_space *auxdma_new_space(struct kunit *test)
 }
 
 /* Does @dev's reserved region list hold exactly @w as a reserved region? */
-static bool auxdma_has_resv(struct list_head *list, const struct auxiliary_dma_window *w)
+static bool auxdma_has_resv(struct list_head *list, const struct auxdma_win *w)
 {
 	struct iommu_resv_region *region;
 
@@ -1425,27 +1520,15 @@ static void auxdma_windows_test_seed000(struct kunit *test)
 	for (b = 0; b < 3; b++) {
 		struct auxiliary_device *auxdev = auxdma_create_node(env, "block", b);
 		struct device *dev = &auxdev->dev;
-		struct iommu_resv_region *region;
 		u64 lo = auxdma_seed000[b].lo, hi = auxdma_seed000[b].hi;
-		u64 expected = hi - max_t(u64, lo, PAGE_SIZE);
-		LIST_HEAD(resv);
-		unsigned int i;
-
 		/*
-		 * What no reserved region of the device's covers in its range
-		 * (the windows lie outside it); dma-iommu takes MSI pages from
-		 * the allocator itself, on demand, so a software MSI region
-		 * is no hole in it.
+		 * All of the declared range, from the declaration alone: the
+		 * IOVA allocator never hands out page 0, and dma-iommu takes
+		 * SMMUv3's software MSI pages from the allocator on demand, so
+		 * that window is no hole in it.
 		 */
-		iommu_get_resv_regions(dev, &resv);
-		list_for_each_entry(region, &resv, list) {
-			u64 s = max_t(u64, region->start, max_t(u64, lo, PAGE_SIZE));
-			u64 e = min_t(u64, region->start + region->length, hi);
-
-			if (region->type != IOMMU_RESV_SW_MSI && s < e)
-				expected -= e - s;
-		}
-		iommu_put_resv_regions(dev, &resv);
+		u64 expected = hi - max_t(u64, lo, PAGE_SIZE);
+		unsigned int i;
 
 		auxdma_fill(test, dev, sp);
 		for (i = 0; i < sp->n; i++)
@@ -1466,12 +1549,12 @@ static void auxdma_windows_test_seed000(struct kunit *test)
  */
 static void auxdma_windows_test_exhaustion(struct kunit *test)
 {
-	static const struct auxiliary_dma_window windows[] = {
-		{ 0, SZ_2G },
-		{ SZ_2G + SZ_16M, SZ_2G - SZ_16M },
+	static const struct iommu_usable_range ranges[] = {
+		{ SZ_2G, SZ_16M },
 	};
 	struct auxiliary_dma_context ctx = {
-		.input_id = 1, .windows = windows, .num_windows = ARRAY_SIZE(windows),
+		.mode = AUXILIARY_DMA_OF_ID, .input_id = 1,
+		.ranges = ranges, .num_ranges = ARRAY_SIZE(ranges),
 	};
 	struct auxdma_env *env = test->priv;
 	struct auxiliary_device *auxdev;
@@ -1511,15 +1594,21 @@ static void auxdma_windows_test_exhaustion(struct kunit *test)
  */
 static void auxdma_windows_test_resv_regions(struct kunit *test)
 {
-	static const struct auxiliary_dma_window table[] = {
-		{ SZ_256M, SZ_16M },
-		{ SZ_1G, SZ_64M },
+	/* Usable: [0, 256M) and [272M, 1G); reserved: [256M, 272M) and [1G, top] */
+	static const struct iommu_usable_range ranges[] = {
+		{ SZ_256M + SZ_16M, SZ_1G - SZ_256M - SZ_16M },
+		{ 0, SZ_256M },
 	};
-	struct auxiliary_dma_window windows[NR_BLOCKS][4] = {
+	static const struct auxdma_win table[] = {
+		{ SZ_256M, SZ_16M },
+		{ SZ_1G, PHYS_ADDR_MAX - SZ_1G + 1 },
+	};
+	struct auxdma_win windows[NR_BLOCKS][4] = {
 		{ { SZ_512M, SZ_32M } },
 	};
 	struct auxiliary_dma_context ctx = {
-		.input_id = 2, .windows = table, .num_windows = ARRAY_SIZE(table),
+		.mode = AUXILIARY_DMA_OF_ID, .input_id = 2,
+		.ranges = ranges, .num_ranges = ARRAY_SIZE(ranges),
 	};
 	struct auxdma_env *env = test->priv;
 	struct auxiliary_device *a, *b, *c;
@@ -1530,8 +1619,8 @@ static void auxdma_windows_test_resv_regions(struct kunit *test)
 	auxdma_dt_windows(env, windows);
 	a = auxdma_create_node(env, "unbound", 0);
 	b = auxdma_create(env, "unbound", &ctx);
-	ctx.windows = NULL;
-	ctx.num_windows = 0;
+	ctx.ranges = NULL;
+	ctx.num_ranges = 0;
 	ctx.input_id = 3;
 	c = auxdma_create(env, "unbound", &ctx);
 
@@ -1569,7 +1658,7 @@ static void auxdma_windows_test_seed001(struct kunit *test)
 {
 	static const u64 own[3] = { MiB(256), MiB(512), MiB(600) };
 	static const u64 shared_loss[3] = { MiB(344), MiB(88), 0 };
-	struct auxiliary_dma_window windows[NR_BLOCKS][4] = {
+	struct auxdma_win windows[NR_BLOCKS][4] = {
 		{ { 0, MiB(256) } }, { { 0, MiB(512) } }, { { 0, MiB(600) } },
 		{ { 0, MiB(600) } },	/* the node A, B and C would share */
 	};
@@ -1609,7 +1698,7 @@ static void auxdma_windows_test_seed001(struct kunit *test)
  */
 static void auxdma_windows_test_seed002(struct kunit *test)
 {
-	struct auxiliary_dma_window windows[NR_BLOCKS][4] = {
+	struct auxdma_win windows[NR_BLOCKS][4] = {
 		{ { SZ_1G, SZ_256M } },
 	};
 	struct auxdma_env *env = test->priv;
@@ -1677,25 +1766,100 @@ static void auxdma_windows_test_seed004(struct kunit *test)
 		__free_page(pages[i]);
 }
 
-/* Bad tables: -EINVAL, a log line naming the window, nothing left behind */
+/*
+ * "iommu-ranges" in DT, read with the cells of the node's parent: ranges in
+ * any order, several ranges, ranges above 4 GiB, and malformed properties,
+ * which fail the declaration with -EINVAL and leave nothing behind.  The
+ * reserved regions expected are written out from the declaration.
+ */
+struct auxdma_dt_ranges {
+	const char *desc;
+	u64 cells[6];		/* start, size pairs in 2 + 2 cells */
+	unsigned int ncells;	/* 32-bit cells in the property */
+	int expected;
+	struct auxdma_win resv[3];
+};
+
+static const struct auxdma_dt_ranges auxdma_dt_ranges_cases[] = {
+	{ "two ranges, not in order", { SZ_1G, SZ_256M, SZ_256M, SZ_256M }, 8, 0,
+	  { { 0, SZ_256M }, { SZ_512M, SZ_512M },
+	    { SZ_1G + SZ_256M, PHYS_ADDR_MAX - SZ_1G - SZ_256M + 1 } } },
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
+	{ "above 4 GiB", { 5ULL * SZ_1G, SZ_1G }, 4, 0,
+	  { { 0, 5ULL * SZ_1G }, { 6ULL * SZ_1G, PHYS_ADDR_MAX - 6ULL * SZ_1G + 1 } } },
+#endif
+	{ "malformed: three cells", { SZ_1G, SZ_256M }, 3, -EINVAL },
+	{ "overlapping", { SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M }, 8, -EINVAL },
+	{ "empty", { SZ_1G, 0 }, 4, -EINVAL },
+};
+
+KUNIT_ARRAY_PARAM_DESC(auxdma_dt_ranges, auxdma_dt_ranges_cases, desc);
+
+static void auxdma_windows_test_dt_ranges(struct kunit *test)
+{
+	const struct auxdma_dt_ranges *c = test->param_value;
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_NODE, .dma_mask = DMA_BIT_MASK(64),
+	};
+	struct auxiliary_device *auxdev;
+	unsigned long before;
+	unsigned int refs, i;
+	u32 cells[12];
+	LIST_HEAD(list);
+
+	for (i = 0; i < 6; i++) {
+		cells[2 * i] = upper_32_bits(c->cells[i]);
+		cells[2 * i + 1] = lower_32_bits(c->cells[i]);
+	}
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(&env->ocs, env->block_np[0],
+								 "iommu-ranges", cells,
+								 c->ncells));
+	auxdma_apply(env);
+	ctx.np = env->block_np[0];
+	before = auxdma_count_groups();
+	refs = auxdma_np_refs(ctx.np);
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "unbound", NULL, &ctx);
+	KUNIT_ASSERT_EQ_MSG(test, PTR_ERR_OR_ZERO(auxdev), c->expected, "got %pe", auxdev);
+	if (c->expected) {
+		KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+		KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+
+	iommu_get_resv_regions(&auxdev->dev, &list);
+	for (i = 0; i < ARRAY_SIZE(c->resv) && c->resv[i].size; i++)
+		KUNIT_EXPECT_TRUE_MSG(test, auxdma_has_resv(&list, &c->resv[i]),
+				      "no reserved region [%#llx+%#llx]",
+				      c->resv[i].start, c->resv[i].size);
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), i);
+	auxdma_put_resv(&auxdev->dev, &list);
+}
+
+/* Bad ranges: -EINVAL, a log line naming the range, nothing left behind */
 struct auxdma_bad_table {
 	const char *desc;
-	struct auxiliary_dma_window w[2];
+	struct iommu_usable_range r[2];
 	unsigned int n;
 	u64 dma_mask;
-	bool with_node;
+	enum auxiliary_dma_mode mode;
 };
 
 static const struct auxdma_bad_table auxdma_bad_tables[] = {
 	{ "overlapping", { { SZ_1G, SZ_256M }, { SZ_1G + SZ_128M, SZ_256M } }, 2 },
 	{ "zero-length", { { SZ_1G, 0 } }, 1 },
-	{ "past the DMA mask", { { SZ_4G - SZ_1M, SZ_2M } }, 1 },
+	{ "wrapping around", { { U64_MAX - SZ_1M + 1, SZ_2M } }, 1 },
 #ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
 	{ "past the IOMMU aperture", { { 1ULL << 56, SZ_1M } }, 1, DMA_BIT_MASK(64) },
 #endif
 	{ "not aligned to the IOMMU page size", { { SZ_1G + 512, SZ_1M } }, 1 },
-	{ "too many entries", { { SZ_1G, SZ_1M } }, AUXILIARY_DMA_MAX_WINDOWS + 1 },
-	{ "a table for a block with a DT node", { { SZ_1G, SZ_1M } }, 1, 0, true },
+	{ "too many entries", { { SZ_1G, SZ_1M } }, AUXILIARY_DMA_MAX_RANGES + 1 },
+	{ "ranges for a block with a DT node", { { SZ_1G, SZ_1M } }, 1, 0,
+	  AUXILIARY_DMA_OF_NODE },
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_bad_tables, auxdma_bad_tables, desc);
@@ -1705,14 +1869,14 @@ static void auxdma_windows_test_bad_table(struct kunit *test)
 	const struct auxdma_bad_table *bad = test->param_value;
 	struct auxdma_env *env = test->priv;
 	struct auxiliary_dma_context ctx = {
-		.input_id = 0, .windows = bad->w, .num_windows = bad->n,
-		.dma_mask = bad->dma_mask,
+		.mode = bad->mode ?: AUXILIARY_DMA_OF_ID,
+		.ranges = bad->r, .num_ranges = bad->n, .dma_mask = bad->dma_mask,
 	};
 	struct auxiliary_device *auxdev;
 	unsigned long before;
 
 	auxdma_setup(env);
-	if (bad->with_node)
+	if (ctx.mode == AUXILIARY_DMA_OF_NODE)
 		ctx.np = env->block_np[0];
 	before = auxdma_count_groups();
 
@@ -1731,6 +1895,7 @@ static struct kunit_case auxdma_windows_cases[] = {
 	KUNIT_CASE(auxdma_windows_test_seed002),
 	KUNIT_CASE(auxdma_windows_test_seed004),
 	KUNIT_CASE_PARAM(auxdma_windows_test_bad_table, auxdma_bad_tables_gen_params),
+	KUNIT_CASE_PARAM(auxdma_windows_test_dt_ranges, auxdma_dt_ranges_gen_params),
 	{ }
 };
 
@@ -1752,13 +1917,15 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_of_node_map_sg),
 	KUNIT_CASE(auxdma_test_create_remove_cycles),
 	KUNIT_CASE(auxdma_test_unmapped_id_fails),
-	KUNIT_CASE(auxdma_test_refused_sid_fails_bind),
+	KUNIT_CASE(auxdma_test_refused_sid_fails),
 	KUNIT_CASE(auxdma_test_bind_pairs_configure_cleanup),
 	KUNIT_CASE(auxdma_test_driver_managed_dma),
 	KUNIT_CASE(auxdma_test_names_unique),
 	KUNIT_CASE_PARAM(auxdma_test_bad_context, auxdma_bad_gen_params),
 	KUNIT_CASE(auxdma_test_three_step),
 	KUNIT_CASE(auxdma_test_three_step_redeclare),
+	KUNIT_CASE(auxdma_test_declare_uninit),
+	KUNIT_CASE(auxdma_test_name_clash),
 	KUNIT_CASE(auxdma_test_devm_children),
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
 	{ }
