@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Helpers shared by the KUnit suites for DMA contexts of auxiliary devices:
+ * devices and IOMMU groups on the buses the IOMMU core serves.
+ */
+
+#include <linux/iommu.h>
+#include <linux/pci.h>
+#include <linux/xarray.h>
+
+#include "auxiliary_dma_kunit.h"
+
+void auxdma_destroy(void *data)
+{
+	auxiliary_device_destroy(data);
+}
+
+/* Count the distinct IOMMU groups of every device on the IOMMU's buses */
+static int auxdma_note_group(struct device *dev, void *data)
+{
+	struct iommu_group *group = iommu_group_get(dev);
+
+	if (group) {
+		xa_store(data, iommu_group_id(group), group, GFP_KERNEL);
+		iommu_group_put(group);
+	}
+	return 0;
+}
+
+int auxdma_count_dev(struct device *dev, void *data)
+{
+	(*(unsigned int *)data)++;
+	return 0;
+}
+
+unsigned long auxdma_count_groups(void)
+{
+	struct xarray groups;
+	unsigned long n = 0, i;
+	void *entry;
+
+	xa_init(&groups);
+	bus_for_each_dev(&platform_bus_type, NULL, &groups, auxdma_note_group);
+	bus_for_each_dev(&auxiliary_bus_type, NULL, &groups, auxdma_note_group);
+#ifdef CONFIG_PCI
+	bus_for_each_dev(&pci_bus_type, NULL, &groups, auxdma_note_group);
+#endif
+	xa_for_each(&groups, i, entry)
+		n++;
+	xa_destroy(&groups);
+	return n;
+}
+
+int auxdma_match_prefix(struct device *dev, const void *prefix)
+{
+	return !strncmp(dev_name(dev), prefix, strlen(prefix));
+}
+
+MODULE_DESCRIPTION("KUnit tests for DMA contexts of auxiliary devices");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,643 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the IOVA ranges of auxiliary devices: each child's IOVA
+ * space, filled through the DMA allocator, against what it declared, after
+ * the cases of the threads that asked for DMA contexts.  On an SMMUv3, with
+ * the DT fixture of auxiliary_dma_kunit_fixture.c.
+ */
+
+#include <kunit/resource.h>
+#include <linux/dma-mapping.h>
+#include <linux/iommu.h>
+#include <linux/sizes.h>
+#include <linux/sort.h>
+#include <linux/slab.h>
+
+#include "auxiliary_dma_kunit.h"
+
+/*
+ * IOVA windows.  A block with a DT node gets its windows from reserved-memory
+ * nodes with "iommu-addresses" in its "memory-region"; a block declared by
+ * input ID from the table its creator hands over.
+ */
+
+/* An IOVA window reserved through a reserved-memory node */
+struct auxdma_win {
+	u64 start;
+	u64 size;
+};
+
+/* A phandle for a node the test made, after its changeset was applied */
+static u32 auxdma_new_phandle(struct auxdma_env *env)
+{
+	u32 phandle = MOCK_PHANDLE_BASE - 0x10000 + env->seq * 64 + env->nr_phandles++;
+
+	KUNIT_ASSERT_NULL(env->test, of_find_node_by_phandle(phandle));
+	return phandle;
+}
+
+static void auxdma_late_ocs_revert(void *data)
+{
+	struct of_changeset *ocs = data;
+
+	of_changeset_revert(ocs);
+	of_changeset_destroy(ocs);
+}
+
+/*
+ * Give the blocks of VPU 0 the windows in @windows[block] (an empty entry
+ * ends a block's list), through a reserved-memory node per block whose
+ * "iommu-addresses" name the block, in the block's "memory-region".
+ *
+ * of_changeset attaches a node before it adds the node's properties, so a
+ * "phandle" property would not be seen: phandles are set on the nodes
+ * themselves, as the overlay code does, once they are attached, and the
+ * properties that refer to them come in a second changeset.
+ */
+static void auxdma_dt_windows(struct auxdma_env *env,
+			      const struct auxdma_win windows[][4])
+{
+	struct kunit *test = env->test;
+	struct of_changeset *late;
+	struct device_node *resv[NR_BLOCKS] = {};
+	u32 resv_phandle[NR_BLOCKS];
+	int b, k;
+
+	late = kunit_kzalloc(test, sizeof(*late), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, late);
+	of_changeset_init(late);
+
+	for (b = 0; b < NR_BLOCKS; b++) {
+		u32 cells[4 * 5], block_phandle;
+		char name[16];
+		int n = 0;
+
+		if (!windows[b][0].size)
+			continue;
+		block_phandle = auxdma_new_phandle(env);
+		env->block_np[b]->phandle = block_phandle;
+
+		snprintf(name, sizeof(name), "resv-%d", b);
+		resv[b] = of_changeset_create_node(late, env->parent_np, name);
+		KUNIT_ASSERT_NOT_NULL(test, resv[b]);
+		for (k = 0; k < 4 && windows[b][k].size; k++) {
+			u64 start = windows[b][k].start, size = windows[b][k].size;
+
+			cells[n++] = block_phandle;
+			cells[n++] = upper_32_bits(start);
+			cells[n++] = lower_32_bits(start);
+			cells[n++] = upper_32_bits(size);
+			cells[n++] = lower_32_bits(size);
+		}
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(late, resv[b],
+									 "iommu-addresses",
+									 cells, n));
+		resv_phandle[b] = auxdma_new_phandle(env);
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(late, env->block_np[b],
+								   "memory-region",
+								   resv_phandle[b]));
+	}
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(late));
+	if (kunit_add_action_or_reset(test, auxdma_late_ocs_revert, late))
+		KUNIT_FAIL_AND_ABORT(test, "cannot register the changeset's revert");
+	for (b = 0; b < NR_BLOCKS; b++)
+		if (resv[b])
+			resv[b]->phandle = resv_phandle[b];
+}
+
+/* The free IOVA space of a device, as the ranges its allocator hands out */
+#define AUXDMA_MAX_RANGES	1024
+
+struct auxdma_space {
+	struct auxdma_range {
+		u64 start, end;		/* inclusive */
+	} r[AUXDMA_MAX_RANGES];
+	unsigned int n;
+	u64 total;
+};
+
+static int auxdma_range_cmp(const void *a, const void *b)
+{
+	const struct auxdma_range *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * Allocate IOVA space from @dev until none is left, largest blocks first,
+ * with the allocator that dma_map_*() uses; record it in @sp, merged and
+ * sorted, then give it all back.
+ */
+static void auxdma_fill(struct kunit *test, struct device *dev, struct auxdma_space *sp)
+{
+	struct dma_iova_state *st;
+	unsigned int n = 0, i, m;
+	size_t size;
+
+	st = kunit_kcalloc(test, AUXDMA_MAX_RANGES, sizeof(*st), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, st);
+	memset(sp, 0, sizeof(*sp));
+
+	for (size = SZ_1G; size >= PAGE_SIZE; size >>= 1) {
+		while (n < AUXDMA_MAX_RANGES && dma_iova_try_alloc(dev, &st[n], 0, size)) {
+			sp->r[n].start = st[n].addr;
+			sp->r[n].end = st[n].addr + size - 1;
+			sp->total += size;
+			n++;
+		}
+	}
+	KUNIT_ASSERT_LT_MSG(test, n, AUXDMA_MAX_RANGES, "%s: too fragmented", dev_name(dev));
+
+	for (i = 0; i < n; i++)
+		dma_iova_free(dev, &st[i]);
+
+	sort(sp->r, n, sizeof(sp->r[0]), auxdma_range_cmp, NULL);
+	for (i = 0, m = 0; i < n; i++) {
+		if (m && sp->r[m - 1].end + 1 == sp->r[i].start)
+			sp->r[m - 1].end = sp->r[i].end;
+		else
+			sp->r[m++] = sp->r[i];
+	}
+	sp->n = m;
+}
+
+/* Bytes of @sp inside [start, end] */
+static u64 auxdma_space_in(const struct auxdma_space *sp, u64 start, u64 end)
+{
+	u64 bytes = 0;
+	unsigned int i;
+
+	for (i = 0; i < sp->n; i++) {
+		u64 s = max(sp->r[i].start, start), e = min(sp->r[i].end, end);
+
+		if (s <= e)
+			bytes += e - s + 1;
+	}
+	return bytes;
+}
+
+static struct auxdma_space *auxdma_new_space(struct kunit *test)
+{
+	struct auxdma_space *sp = kunit_kzalloc(test, sizeof(*sp), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, sp);
+	return sp;
+}
+
+/* Does @dev's reserved region list hold exactly @w as a reserved region? */
+static bool auxdma_has_resv(struct list_head *list, const struct auxdma_win *w)
+{
+	struct iommu_resv_region *region;
+
+	list_for_each_entry(region, list, list)
+		if (region->type == IOMMU_RESV_RESERVED && region->start == w->start &&
+		    region->length == w->size)
+			return true;
+	return false;
+}
+
+/* iommu_put_resv_regions() frees the entries; make the list empty again */
+static void auxdma_put_resv(struct device *dev, struct list_head *list)
+{
+	iommu_put_resv_regions(dev, list);
+	INIT_LIST_HEAD(list);
+}
+
+static unsigned int auxdma_count_resv(struct list_head *list)
+{
+	struct iommu_resv_region *region;
+	unsigned int n = 0;
+
+	list_for_each_entry(region, list, list)
+		n += region->type == IOMMU_RESV_RESERVED;
+	return n;
+}
+
+#define MiB(x)	((u64)(x) * SZ_1M)
+
+/*
+ * Seed 000: a VPU whose SID-0 may only use 600 MB-3500 MB, SID-1 0-3500 MB
+ * and SID-2 16 MB-600 MB.  Each block's DT node lists its range in
+ * "iommu-ranges"; filling the block's whole IOVA space through the DMA
+ * allocator gives only addresses inside its range, and exactly all of the
+ * range that no other reserved region covers.
+ */
+static const struct {
+	u64 lo, hi;	/* usable: [lo, hi) */
+} auxdma_seed000[3] = {
+	{ MiB(600), MiB(3500) },
+	{ 0, MiB(3500) },
+	{ MiB(16), MiB(600) },
+};
+
+static void auxdma_windows_test_seed000(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxdma_space *sp = auxdma_new_space(test);
+	int b;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	for (b = 0; b < 3; b++) {
+		u64 lo = auxdma_seed000[b].lo, size = auxdma_seed000[b].hi - lo;
+		u32 range[4] = { upper_32_bits(lo), lower_32_bits(lo),
+				 upper_32_bits(size), lower_32_bits(size) };
+
+		KUNIT_ASSERT_EQ(test, 0,
+				of_changeset_add_prop_u32_array(&env->ocs, env->block_np[b],
+								"iommu-ranges", range, 4));
+	}
+	auxdma_apply(env);
+
+	for (b = 0; b < 3; b++) {
+		struct auxiliary_device *auxdev = auxdma_create_node(env, "block", b);
+		struct device *dev = &auxdev->dev;
+		u64 lo = auxdma_seed000[b].lo, hi = auxdma_seed000[b].hi;
+		/*
+		 * All of the declared range, from the declaration alone: the
+		 * IOVA allocator never hands out page 0, and dma-iommu takes
+		 * SMMUv3's software MSI pages from the allocator on demand, so
+		 * that window is no hole in it.
+		 */
+		u64 expected = hi - max_t(u64, lo, PAGE_SIZE);
+		unsigned int i;
+
+		auxdma_fill(test, dev, sp);
+		for (i = 0; i < sp->n; i++)
+			KUNIT_EXPECT_TRUE_MSG(test, sp->r[i].start >= lo && sp->r[i].end < hi,
+					      "block %d: IOVA [%#llx-%#llx] outside [%#llx-%#llx)",
+					      b, sp->r[i].start, sp->r[i].end, lo, hi);
+		KUNIT_EXPECT_EQ_MSG(test, sp->total, expected, "block %d", b);
+		kunit_info(test, "seed 000: block %d may use [%llu MiB, %llu MiB): got %llu MiB in %u ranges, all inside\n",
+			   b, lo >> 20, hi >> 20, sp->total >> 20, sp->n);
+	}
+}
+
+/*
+ * Exhaustion through the mapping API: a block declared by input ID whose
+ * table leaves it 16 MiB at 2 GiB maps 64 KiB at a time until the mapping
+ * fails with DMA_MAPPING_ERROR, after exactly 256 mappings, each inside
+ * the 16 MiB, and never in a reserved window.
+ */
+static void auxdma_windows_test_exhaustion(struct kunit *test)
+{
+	static const struct iommu_usable_range ranges[] = {
+		{ SZ_2G, SZ_16M },
+	};
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_ID, .input_id = 1,
+		.ranges = ranges, .num_ranges = ARRAY_SIZE(ranges),
+	};
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+	dma_addr_t *iovas;
+	void *buf;
+	int n = 0, i;
+
+	auxdma_setup(env);
+	auxdev = auxdma_create(env, "block", &ctx);
+	KUNIT_ASSERT_NOT_NULL(test, auxdev->dev.driver);
+
+	buf = kunit_kmalloc(test, SZ_64K, GFP_KERNEL);
+	iovas = kunit_kcalloc(test, 512, sizeof(*iovas), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_NOT_NULL(test, iovas);
+
+	while (n < 512) {
+		dma_addr_t iova = dma_map_single(&auxdev->dev, buf, SZ_64K, DMA_TO_DEVICE);
+
+		/* The loop must end here: 512 mappings would not fit */
+		if (dma_mapping_error(&auxdev->dev, iova))
+			break;
+		KUNIT_EXPECT_TRUE_MSG(test, iova >= SZ_2G && iova + SZ_64K <= SZ_2G + SZ_16M,
+				      "IOVA %pad outside the 16 MiB left", &iova);
+		iovas[n++] = iova;
+	}
+	KUNIT_EXPECT_EQ(test, n, SZ_16M / SZ_64K);
+	for (i = 0; i < n; i++)
+		dma_unmap_single(&auxdev->dev, iovas[i], SZ_64K, DMA_TO_DEVICE);
+}
+
+/*
+ * The windows appear in iommu_get_resv_regions() and in the group's list
+ * (what /sys/kernel/iommu_groups/N/reserved_regions prints), for both
+ * declarations; a block declared by input ID inherits none of the windows
+ * of its parent's node.
+ */
+static void auxdma_windows_test_resv_regions(struct kunit *test)
+{
+	/* Usable: [0, 256M) and [272M, 1G); reserved: [256M, 272M) and [1G, top] */
+	static const struct iommu_usable_range ranges[] = {
+		{ SZ_256M + SZ_16M, SZ_1G - SZ_256M - SZ_16M },
+		{ 0, SZ_256M },
+	};
+	static const struct auxdma_win table[] = {
+		{ SZ_256M, SZ_16M },
+		{ SZ_1G, PHYS_ADDR_MAX - SZ_1G + 1 },
+	};
+	struct auxdma_win windows[NR_BLOCKS][4] = {
+		{ { SZ_512M, SZ_32M } },
+	};
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_ID, .input_id = 2,
+		.ranges = ranges, .num_ranges = ARRAY_SIZE(ranges),
+	};
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *a, *b, *c;
+	struct iommu_group *group;
+	LIST_HEAD(list);
+
+	auxdma_setup(env);
+	auxdma_dt_windows(env, windows);
+	a = auxdma_create_node(env, "unbound", 0);
+	b = auxdma_create(env, "unbound", &ctx);
+	ctx.ranges = NULL;
+	ctx.num_ranges = 0;
+	ctx.input_id = 3;
+	c = auxdma_create(env, "unbound", &ctx);
+
+	iommu_get_resv_regions(&a->dev, &list);
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &windows[0][0]));
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), 1);
+	auxdma_put_resv(&a->dev, &list);
+
+	iommu_get_resv_regions(&b->dev, &list);
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &table[0]));
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &table[1]));
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), 2);
+	auxdma_put_resv(&b->dev, &list);
+
+	group = auxdma_group(test, &b->dev);
+	KUNIT_ASSERT_EQ(test, 0, iommu_get_group_resv_regions(group, &list));
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &table[0]));
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &table[1]));
+	auxdma_put_resv(&b->dev, &list);
+
+	iommu_get_resv_regions(&c->dev, &list);
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), 0);
+	auxdma_put_resv(&c->dev, &list);
+}
+
+/*
+ * Seed 001: children A, B and C need 256, 512 and 600 MiB reserved from
+ * IOVA 0.  With the parent-shared node (600 MiB, C's, for all three), A
+ * and B lose IOVA space they never reserved; with a declaration of their
+ * own each loses none.  Every figure is measured by filling the device's
+ * space through the DMA allocator; the space a child should have is its
+ * sibling's without windows, less its own reservation.
+ */
+static void auxdma_windows_test_seed001(struct kunit *test)
+{
+	static const u64 own[3] = { MiB(256), MiB(512), MiB(600) };
+	static const u64 shared_loss[3] = { MiB(344), MiB(88), 0 };
+	struct auxdma_win windows[NR_BLOCKS][4] = {
+		{ { 0, MiB(256) } }, { { 0, MiB(512) } }, { { 0, MiB(600) } },
+		{ { 0, MiB(600) } },	/* the node A, B and C would share */
+	};
+	struct auxdma_env *env = test->priv;
+	struct auxdma_space *base = auxdma_new_space(test);
+	struct auxdma_space *sp = auxdma_new_space(test);
+	u64 shared_total;
+	int c;
+
+	auxdma_setup(env);
+	auxdma_dt_windows(env, windows);
+
+	/* Block 4 declares no window: the space every child starts from */
+	auxdma_fill(test, &auxdma_create_node(env, "unbound", 4)->dev, base);
+	auxdma_fill(test, &auxdma_create_node(env, "unbound", 3)->dev, sp);
+	shared_total = sp->total;
+
+	kunit_info(test, "seed 001: IOVA space lost beyond the child's own reservation\n");
+	kunit_info(test, "seed 001: child  own reservation  parent-shared node  own declaration\n");
+	for (c = 0; c < 3; c++) {
+		u64 should = base->total - auxdma_space_in(base, 0, own[c] - 1);
+		u64 lost_shared = should - shared_total;
+		u64 lost_own;
+
+		auxdma_fill(test, &auxdma_create_node(env, "unbound", c)->dev, sp);
+		lost_own = should - sp->total;
+		kunit_info(test, "seed 001: %c      %4llu MiB         %4llu MiB            %4llu MiB\n",
+			   'A' + c, own[c] >> 20, lost_shared >> 20, lost_own >> 20);
+		KUNIT_EXPECT_EQ(test, lost_own, 0);
+		KUNIT_EXPECT_EQ(test, lost_shared, shared_loss[c]);
+	}
+}
+
+/*
+ * Seed 002: a hole declared for one master only.  Its sibling behind the
+ * same SMMU keeps its whole space, the hole included.
+ */
+static void auxdma_windows_test_seed002(struct kunit *test)
+{
+	struct auxdma_win windows[NR_BLOCKS][4] = {
+		{ { SZ_1G, SZ_256M } },
+	};
+	struct auxdma_env *env = test->priv;
+	struct auxdma_space *holed = auxdma_new_space(test);
+	struct auxdma_space *whole = auxdma_new_space(test);
+
+	auxdma_setup(env);
+	auxdma_dt_windows(env, windows);
+	auxdma_fill(test, &auxdma_create_node(env, "unbound", 0)->dev, holed);
+	auxdma_fill(test, &auxdma_create_node(env, "unbound", 1)->dev, whole);
+
+	KUNIT_EXPECT_EQ(test, auxdma_space_in(holed, SZ_1G, SZ_1G + SZ_256M - 1), 0);
+	KUNIT_EXPECT_EQ(test, auxdma_space_in(whole, SZ_1G, SZ_1G + SZ_256M - 1), SZ_256M);
+	KUNIT_EXPECT_EQ(test, whole->total - holed->total, SZ_256M);
+}
+
+/*
+ * Seed 004: a 64-entry scatterlist of discontiguous pages maps into one
+ * contiguous IOVA segment on a block whose segment limits allow it; with
+ * the default 64 KiB segment limit it takes several segments.
+ */
+static void auxdma_windows_test_seed004(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+	struct iommu_domain *domain;
+	struct page *pages[128];
+	struct scatterlist *sgl, *sg;
+	struct device *dev;
+	int i, nents;
+
+	auxdma_setup(env);
+	auxdev = auxdma_create_id(env, "block", 0);
+	dev = &auxdev->dev;
+	domain = iommu_get_domain_for_dev(dev);
+
+	/* Every other page of 128: no two entries are physically adjacent */
+	for (i = 0; i < 128; i++) {
+		pages[i] = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
+	}
+	sgl = kunit_kcalloc(test, 64, sizeof(*sgl), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sgl);
+	sg_init_table(sgl, 64);
+	for_each_sg(sgl, sg, 64, i)
+		sg_set_page(sg, pages[2 * i], PAGE_SIZE, 0);
+
+	nents = dma_map_sg(dev, sgl, 64, DMA_TO_DEVICE);
+	KUNIT_EXPECT_GT(test, nents, 1);
+	dma_unmap_sg(dev, sgl, 64, DMA_TO_DEVICE);
+
+	dma_set_max_seg_size(dev, UINT_MAX);
+	KUNIT_ASSERT_EQ(test, dma_get_max_seg_size(dev), UINT_MAX);
+	nents = dma_map_sg(dev, sgl, 64, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, nents, 1);
+	KUNIT_EXPECT_EQ(test, sg_dma_len(sgl), 64 * PAGE_SIZE);
+	for (i = 0; i < 64; i++) {
+		dma_addr_t iova = sg_dma_address(sgl) + i * PAGE_SIZE;
+
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, iova), page_to_phys(pages[2 * i]));
+	}
+	dma_unmap_sg(dev, sgl, 64, DMA_TO_DEVICE);
+
+	for (i = 0; i < 128; i++)
+		__free_page(pages[i]);
+}
+
+/*
+ * "iommu-ranges" in DT, read with the cells of the node's parent: ranges in
+ * any order, several ranges, ranges above 4 GiB, and malformed properties,
+ * which fail the declaration with -EINVAL and leave nothing behind.  The
+ * reserved regions expected are written out from the declaration.
+ */
+struct auxdma_dt_ranges {
+	const char *desc;
+	u64 cells[6];		/* start, size pairs in 2 + 2 cells */
+	unsigned int ncells;	/* 32-bit cells in the property */
+	int expected;
+	struct auxdma_win resv[3];
+};
+
+static const struct auxdma_dt_ranges auxdma_dt_ranges_cases[] = {
+	{ "two ranges, not in order", { SZ_1G, SZ_256M, SZ_256M, SZ_256M }, 8, 0,
+	  { { 0, SZ_256M }, { SZ_512M, SZ_512M },
+	    { SZ_1G + SZ_256M, PHYS_ADDR_MAX - SZ_1G - SZ_256M + 1 } } },
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
+	{ "above 4 GiB", { 5ULL * SZ_1G, SZ_1G }, 4, 0,
+	  { { 0, 5ULL * SZ_1G }, { 6ULL * SZ_1G, PHYS_ADDR_MAX - 6ULL * SZ_1G + 1 } } },
+#endif
+	{ "malformed: three cells", { SZ_1G, SZ_256M }, 3, -EINVAL },
+	{ "overlapping", { SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M }, 8, -EINVAL },
+	{ "empty", { SZ_1G, 0 }, 4, -EINVAL },
+};
+
+KUNIT_ARRAY_PARAM_DESC(auxdma_dt_ranges, auxdma_dt_ranges_cases, desc);
+
+static void auxdma_windows_test_dt_ranges(struct kunit *test)
+{
+	const struct auxdma_dt_ranges *c = test->param_value;
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_NODE, .dma_mask = DMA_BIT_MASK(64),
+	};
+	struct auxiliary_device *auxdev;
+	unsigned long before;
+	unsigned int refs, i;
+	u32 cells[12];
+	LIST_HEAD(list);
+
+	for (i = 0; i < 6; i++) {
+		cells[2 * i] = upper_32_bits(c->cells[i]);
+		cells[2 * i + 1] = lower_32_bits(c->cells[i]);
+	}
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(&env->ocs, env->block_np[0],
+								 "iommu-ranges", cells,
+								 c->ncells));
+	auxdma_apply(env);
+	ctx.np = env->block_np[0];
+	before = auxdma_count_groups();
+	refs = auxdma_np_refs(ctx.np);
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "unbound", NULL, &ctx);
+	KUNIT_ASSERT_EQ_MSG(test, PTR_ERR_OR_ZERO(auxdev), c->expected, "got %pe", auxdev);
+	if (c->expected) {
+		KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+		KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
+
+	iommu_get_resv_regions(&auxdev->dev, &list);
+	for (i = 0; i < ARRAY_SIZE(c->resv) && c->resv[i].size; i++)
+		KUNIT_EXPECT_TRUE_MSG(test, auxdma_has_resv(&list, &c->resv[i]),
+				      "no reserved region [%#llx+%#llx]",
+				      c->resv[i].start, c->resv[i].size);
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), i);
+	auxdma_put_resv(&auxdev->dev, &list);
+}
+
+/* Bad ranges: -EINVAL, a log line naming the range, nothing left behind */
+struct auxdma_bad_table {
+	const char *desc;
+	struct iommu_usable_range r[2];
+	unsigned int n;
+	u64 dma_mask;
+	enum auxiliary_dma_mode mode;
+};
+
+static const struct auxdma_bad_table auxdma_bad_tables[] = {
+	{ "overlapping", { { SZ_1G, SZ_256M }, { SZ_1G + SZ_128M, SZ_256M } }, 2 },
+	{ "zero-length", { { SZ_1G, 0 } }, 1 },
+	{ "wrapping around", { { U64_MAX - SZ_1M + 1, SZ_2M } }, 1 },
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
+	{ "past the IOMMU aperture", { { 1ULL << 56, SZ_1M } }, 1, DMA_BIT_MASK(64) },
+#endif
+	{ "not aligned to the IOMMU page size", { { SZ_1G + 512, SZ_1M } }, 1 },
+	{ "too many entries", { { SZ_1G, SZ_1M } }, AUXILIARY_DMA_MAX_RANGES + 1 },
+	{ "ranges for a block with a DT node", { { SZ_1G, SZ_1M } }, 1, 0,
+	  AUXILIARY_DMA_OF_NODE },
+};
+
+KUNIT_ARRAY_PARAM_DESC(auxdma_bad_tables, auxdma_bad_tables, desc);
+
+static void auxdma_windows_test_bad_table(struct kunit *test)
+{
+	const struct auxdma_bad_table *bad = test->param_value;
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {
+		.mode = bad->mode ?: AUXILIARY_DMA_OF_ID,
+		.ranges = bad->r, .num_ranges = bad->n, .dma_mask = bad->dma_mask,
+	};
+	struct auxiliary_device *auxdev;
+	unsigned long before;
+
+	auxdma_setup(env);
+	if (ctx.mode == AUXILIARY_DMA_OF_NODE)
+		ctx.np = env->block_np[0];
+	before = auxdma_count_groups();
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "badwin", NULL, &ctx);
+	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(auxdev), -EINVAL, "%s: got %pe", bad->desc, auxdev);
+	if (!IS_ERR(auxdev))
+		auxiliary_device_destroy(auxdev);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
+}
+
+static struct kunit_case auxdma_windows_cases[] = {
+	KUNIT_CASE(auxdma_windows_test_seed000),
+	KUNIT_CASE(auxdma_windows_test_exhaustion),
+	KUNIT_CASE(auxdma_windows_test_resv_regions),
+	KUNIT_CASE(auxdma_windows_test_seed001),
+	KUNIT_CASE(auxdma_windows_test_seed002),
+	KUNIT_CASE(auxdma_windows_test_seed004),
+	KUNIT_CASE_PARAM(auxdma_windows_test_bad_table, auxdma_bad_tables_gen_params),
+	KUNIT_CASE_PARAM(auxdma_windows_test_dt_ranges, auxdma_dt_ranges_gen_params),
+	{ }
+};
+
+static struct kunit_suite auxdma_windows_suite = {
+	.name = "auxiliary_dma_windows",
+	.suite_init = auxdma_suite_init,
+	.suite_exit = auxdma_suite_exit,
+	.init = auxdma_test_init,
+	.exit = auxdma_test_exit,
+	.test_cases = auxdma_windows_cases,
+};
+
+kunit_test_suites(&auxdma_windows_suite);
