@@ -28,7 +28,12 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree demo demo-builtin check kunit-smmuv3 gates series export clean
+KUNIT_X86_64 := --arch=x86_64 --jobs=$(JOBS) --timeout=900 \
+	--qemu_config=$(CURDIR)/kunit/qemu_x86_64_vtd.py \
+	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
+	--kunitconfig=$(CURDIR)/kunit/debug.config
+
+.PHONY: all deps tree demo demo-builtin check kunit-smmuv3 kunit-vtd gates series export clean
 
 all: check
 
@@ -47,9 +52,13 @@ demo: tree
 demo-builtin: tree
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
 
-# 4. The tests
+# 4. The tests: every suite on arm64 with a real SMMUv3, then the opt-in
+#    suite on x86_64 with the real intel-iommu driver (VT-d)
 kunit-smmuv3: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
+
+kunit-vtd: tree
+	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)
 
 # 5. The kernel's own gates on the series (needs the KUnit build)
 GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding docs series demo demo-builtin bisect w1-arm64 w1-arm w1-x86_64
@@ -59,11 +68,12 @@ gates: tree
 
 check:
 	@start=$$(date +%s); rc=0; \
-	rm -f $(BUILD)/kunit-arm64.result $(BUILD)/gates.result; \
+	rm -f $(BUILD)/kunit-arm64.result $(BUILD)/kunit-x86_64.result $(BUILD)/gates.result; \
 	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
+	$(MAKE) --no-print-directory kunit-vtd || rc=1; \
 	$(MAKE) --no-print-directory gates || rc=1; \
 	passed=0; failed=0; \
-	for r in $(BUILD)/kunit-arm64.result; do \
+	for r in $(BUILD)/kunit-arm64.result $(BUILD)/kunit-x86_64.result; do \
 		[ -f "$$r" ] || { failed=$$((failed + 1)); continue; }; \
 		read p f <"$$r"; passed=$$((passed + p)); failed=$$((failed + f)); \
 	done; \

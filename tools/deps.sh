@@ -13,7 +13,7 @@ PKGS=(
 	bc bison flex cpio rsync kmod xz-utils file device-tree-compiler
 	libssl-dev libelf-dev
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
-	qemu-system-arm
+	qemu-system-arm qemu-system-x86
 	python3 python3-ply python3-git
 	build-essential dpkg-dev
 	libxml2-dev libsqlite3-dev llvm-dev

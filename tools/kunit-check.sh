@@ -3,7 +3,7 @@
 #
 # Run one KUnit configuration on QEMU and judge it: the KUnit results,
 # every line of the kernel log against kunit/forbidden-log.txt, and the
-# error-path lines of kunit/expected-log.txt.  Skipped cases count as
+# lines of kunit/expected-log-NAME.txt.  Skipped cases count as
 # failures here: this run has the IOMMU they need.
 #
 # Usage: tools/kunit-check.sh TREE BUILD_DIR NAME KUNIT.PY-ARGS...
@@ -60,7 +60,7 @@ while read -r pattern; do
 		echo "kunit-check: $name: missing expected log line: $pattern"
 		bad=1
 	fi
-done <"$top/kunit/expected-log.txt"
+done <"$top/kunit/expected-log-$name.txt"
 
 if [ "$skipped" != 0 ]; then
 	echo "kunit-check: $name: $skipped cases skipped; the reasons:"
