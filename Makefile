@@ -28,12 +28,15 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
+# The same kernel on "virt" without an IOMMU: the opt-in suite's mock IOMMU
+KUNIT_MOCK := $(subst qemu_arm64_smmuv3,qemu_arm64_virt,$(KUNIT_ARM64)) auxiliary_dma_opt_in
+
 KUNIT_X86_64 := --arch=x86_64 --jobs=$(JOBS) --timeout=900 \
 	--qemu_config=$(CURDIR)/kunit/qemu_x86_64_vtd.py \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree demo demo-builtin check kunit-smmuv3 kunit-vtd gates series export clean
+.PHONY: all deps tree demo demo-builtin check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
 
 all: check
 
@@ -52,10 +55,14 @@ demo: tree
 demo-builtin: tree
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
 
-# 4. The tests: every suite on arm64 with a real SMMUv3, then the opt-in
-#    suite on x86_64 with the real intel-iommu driver (VT-d)
+# 4. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
+#    on the same kernel without an IOMMU (a mock IOMMU without a fwnode),
+#    and on x86_64 with the real intel-iommu driver (VT-d), under TCG
 kunit-smmuv3: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
+
+kunit-mock: tree
+	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 mock $(KUNIT_MOCK)
 
 kunit-vtd: tree
 	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)
@@ -68,12 +75,14 @@ gates: tree
 
 check:
 	@start=$$(date +%s); rc=0; \
-	rm -f $(BUILD)/kunit-arm64.result $(BUILD)/kunit-x86_64.result $(BUILD)/gates.result; \
+	rm -f $(BUILD)/kunit-*.result $(BUILD)/gates.result; \
 	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
+	$(MAKE) --no-print-directory kunit-mock || rc=1; \
 	$(MAKE) --no-print-directory kunit-vtd || rc=1; \
 	$(MAKE) --no-print-directory gates || rc=1; \
 	passed=0; failed=0; \
-	for r in $(BUILD)/kunit-arm64.result $(BUILD)/kunit-x86_64.result; do \
+	for r in $(BUILD)/kunit-smmuv3.result $(BUILD)/kunit-mock.result \
+		 $(BUILD)/kunit-vtd.result; do \
 		[ -f "$$r" ] || { failed=$$((failed + 1)); continue; }; \
 		read p f <"$$r"; passed=$$((passed + p)); failed=$$((failed + f)); \
 	done; \

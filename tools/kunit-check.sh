@@ -7,7 +7,9 @@
 # failures here: this run has the IOMMU they need.
 #
 # Usage: tools/kunit-check.sh TREE BUILD_DIR NAME KUNIT.PY-ARGS...
-# Writes BUILD_DIR.log and BUILD_DIR.json; prints "N passed, N failed".
+# Runs can share a BUILD_DIR (one kernel, two QEMU machines).  Writes
+# kunit-NAME.log, .json and .result next to BUILD_DIR; prints
+# "N passed, N failed".
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,8 +17,9 @@ tree=$1
 build=$(realpath -m "$2")
 name=$3
 shift 3
-log=$build.log
-json=$build.json
+out=$(dirname "$build")/kunit-$name
+log=$out.log
+json=$out.json
 
 (cd "$tree" && ./tools/testing/kunit/kunit.py run --build_dir="$build" \
 	--raw_output=all "$@") >"$log" 2>&1
@@ -49,9 +52,9 @@ read -r passed failed skipped <"$json.counts"
 
 bad=0
 forbidden=$(grep -v '^#' "$top/kunit/forbidden-log.txt" | grep -v '^$')
-if grep -E -n -f <(echo "$forbidden") "$log" >"$build.forbidden"; then
+if grep -E -n -f <(echo "$forbidden") "$log" >"$out.forbidden"; then
 	echo "kunit-check: $name: forbidden kernel log lines:"
-	head -20 "$build.forbidden" | sed 's/^/  /'
+	head -20 "$out.forbidden" | sed 's/^/  /'
 	bad=1
 fi
 while read -r pattern; do
@@ -76,5 +79,5 @@ fi
 grep -o 'seed 00[0-9]: .*' "$log" | sed 's/^/  /'
 
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
-echo "$passed $failed" >"$build.result"
+echo "$passed $failed" >"$out.result"
 [ "$failed" = 0 ]

@@ -9,6 +9,7 @@
 
 #include <kunit/platform_device.h>
 #include <kunit/resource.h>
+#include <linux/delay.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
@@ -217,11 +218,36 @@ static void auxdma_test_of_node_map_sg(struct kunit *test)
 	auxdma_expect_map_sg(test, &b->dev, &a->dev);
 }
 
+/* Create one child of each kind; note their group IDs and instance IDs */
+static void auxdma_create_pair(struct auxdma_env *env,
+			       const struct auxiliary_dma_context ctx[2],
+			       struct auxiliary_device *auxdev[2], int group_id[2], int id[2])
+{
+	struct kunit *test = env->test;
+	struct iommu_group *group;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		auxdev[k] = auxiliary_device_create_dma(&env->parent->dev, "block", NULL,
+							&ctx[k]);
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, auxdev[k]);
+		group = iommu_group_get(&auxdev[k]->dev);
+		KUNIT_ASSERT_NOT_NULL(test, group);
+		group_id[k] = iommu_group_id(group);
+		id[k] = auxdev[k]->id;
+		iommu_group_put(group);
+	}
+}
+
 /*
  * Removing a child releases its IOMMU group: 100 create/remove cycles of
- * both kinds of child end with the number of groups they started with, and
- * the last child gets the group ID and the instance ID of the first, which
- * only happens if every release really freed them.
+ * both kinds of child keep one group per child on the bus and end with the
+ * number of groups they started with.  Then the DT nodes' reference counts
+ * come back, and a new pair of children gets the group IDs and the
+ * instance IDs of the first, which only happens if every release really
+ * freed them.  Releases may run late (with CONFIG_DEBUG_KOBJECT_RELEASE,
+ * up to four seconds after the last reference goes, twice for a group), so
+ * both steps wait: for up to ten seconds, and for about 25 seconds.
  */
 static void auxdma_test_create_remove_cycles(struct kunit *test)
 {
@@ -230,39 +256,57 @@ static void auxdma_test_create_remove_cycles(struct kunit *test)
 		{ .mode = AUXILIARY_DMA_OF_NODE },
 		{ .mode = AUXILIARY_DMA_OF_ID, .input_id = 1 },
 	};
-	int first_group[2] = { -1, -1 }, first_id[2] = { -1, -1 };
-	unsigned long before, after;
-	int i, k;
+	struct auxiliary_device *auxdev[2];
+	int first_group[2], first_id[2], group_id[2], id[2];
+	unsigned long before, deadline;
+	unsigned int refs, parent_refs, delay;
+	int i;
 
 	auxdma_setup(env);
 	ctx[0].np = env->block_np[0];
 	before = auxdma_count_groups();
+	refs = auxdma_np_refs(ctx[0].np);
+	parent_refs = auxdma_np_refs(env->parent_np);
 
 	for (i = 0; i < 100; i++) {
-		for (k = 0; k < 2; k++) {
-			struct auxiliary_device *auxdev;
-			struct iommu_group *group;
-
-			auxdev = auxiliary_device_create_dma(&env->parent->dev, "block",
-							     NULL, &ctx[k]);
-			KUNIT_ASSERT_NOT_ERR_OR_NULL(test, auxdev);
-			group = iommu_group_get(&auxdev->dev);
-			KUNIT_ASSERT_NOT_NULL(test, group);
-			if (i == 0) {
-				first_group[k] = iommu_group_id(group);
-				first_id[k] = auxdev->id;
-			} else if (i == 99) {
-				KUNIT_EXPECT_EQ(test, iommu_group_id(group), first_group[k]);
-				KUNIT_EXPECT_EQ(test, auxdev->id, first_id[k]);
-			}
-			iommu_group_put(group);
-			KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before + 1);
-			auxiliary_device_destroy(auxdev);
+		auxdma_create_pair(env, ctx, auxdev, group_id, id);
+		if (i == 0) {
+			memcpy(first_group, group_id, sizeof(first_group));
+			memcpy(first_id, id, sizeof(first_id));
 		}
+		KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before + 2);
+		auxiliary_device_destroy(auxdev[1]);
+		auxiliary_device_destroy(auxdev[0]);
 	}
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
 
-	after = auxdma_count_groups();
-	KUNIT_EXPECT_EQ(test, after, before);
+	deadline = jiffies + 10 * HZ;
+	while ((auxdma_np_refs(ctx[0].np) != refs ||
+		auxdma_np_refs(env->parent_np) != parent_refs) &&
+	       !time_after(jiffies, deadline))
+		msleep(100);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx[0].np), refs);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(env->parent_np), parent_refs);
+
+	/*
+	 * Each try's own children are released late too, and hold the IDs
+	 * they took meanwhile: wait longer after each try.
+	 */
+	for (delay = 100; ; delay *= 2) {
+		auxdma_create_pair(env, ctx, auxdev, group_id, id);
+		auxiliary_device_destroy(auxdev[1]);
+		auxiliary_device_destroy(auxdev[0]);
+		if (!memcmp(group_id, first_group, sizeof(group_id)) &&
+		    !memcmp(id, first_id, sizeof(id)))
+			break;
+		if (delay > 20000) {
+			KUNIT_FAIL(test, "groups %d, %d, IDs %d, %d; first %d, %d, %d, %d",
+				   group_id[0], group_id[1], id[0], id[1],
+				   first_group[0], first_group[1], first_id[0], first_id[1]);
+			break;
+		}
+		msleep(delay);
+	}
 }
 
 /*

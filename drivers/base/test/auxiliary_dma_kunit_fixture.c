@@ -76,7 +76,7 @@ void auxdma_put_device(void *data)
  * their own "iommus".
  */
 void auxdma_build_parent(struct auxdma_env *env, int v, const char *compatible,
-				u32 iommu_phandle, bool iommus)
+			 u32 iommu_phandle, bool iommus)
 {
 	struct auxdma_vpu *vpu = &env->vpu[v];
 	struct kunit *test = env->test;
