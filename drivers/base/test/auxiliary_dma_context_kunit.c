@@ -500,6 +500,7 @@ static void auxdma_test_bad_context(struct kunit *test)
 	struct device *parent;
 	unsigned long before;
 	unsigned int np_refs = 0;
+	struct device *left;
 
 	auxdma_ocs_init(env);
 	env->vpu[0].block_iommu[2] = MOCK_PHANDLE_BASE - 1;	/* no such node */
@@ -546,6 +547,11 @@ static void auxdma_test_bad_context(struct kunit *test)
 			    "%s: expected %d, got %pe", bad->desc, bad->expected, auxdev);
 	if (!IS_ERR(auxdev))
 		auxiliary_device_destroy(auxdev);
+	/* No device of that name is left, and none was probed by the IOMMU */
+	left = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".bad.",
+			       auxdma_match_prefix);
+	KUNIT_EXPECT_NULL_MSG(test, left, "%s left behind", left ? dev_name(left) : "");
+	put_device(left);
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
 	/* A failed declaration took no reference on the node */
 	if (ctx.np && bad->kind != BAD_FOREIGN_NODE)

@@ -41,12 +41,22 @@ struct auxdma_opt_in {
 /* Sees every call of the watched probe_device(); nothing else runs here */
 static struct auxdma_opt_in *auxdma_watched;
 
+/* The device that probe_device() was called with */
+static struct device *auxdma_probe_device_arg(struct pt_regs *regs)
+{
+#ifdef CONFIG_HAVE_FUNCTION_ARG_ACCESS_API
+	return (struct device *)regs_get_kernel_argument(regs, 0);
+#else
+	return NULL;
+#endif
+}
+
 static int auxdma_probe_device_pre(struct kprobe *kp, struct pt_regs *regs)
 {
-	struct device *dev = (struct device *)regs_get_kernel_argument(regs, 0);
+	struct device *dev = auxdma_probe_device_arg(regs);
 	struct auxdma_opt_in *oi = READ_ONCE(auxdma_watched);
 
-	if (!oi)
+	if (!oi || !dev)
 		return 0;
 	if (dev == oi->control)
 		atomic_inc(&oi->control_calls);
@@ -149,7 +159,8 @@ static void auxdma_arm(struct kunit *test, void *probe_device)
  * An auxiliary device created the usual way, with no DMA context, never
  * reaches the IOMMU driver that takes devices without a fwspec, and gets
  * no IOMMU data and no group; a platform device added in the same window
- * does reach it, which shows that the watch works.
+ * does reach it, which shows that the watch works.  What every auxiliary
+ * device pays for DMA contexts is one pointer.
  */
 static void auxdma_opt_in_test_undeclared_not_probed(struct kunit *test)
 {
@@ -157,8 +168,8 @@ static void auxdma_opt_in_test_undeclared_not_probed(struct kunit *test)
 	struct auxiliary_device *auxdev;
 	struct platform_device *control;
 
-	if (!IS_ENABLED(CONFIG_KPROBES))
-		kunit_skip(test, "needs CONFIG_KPROBES to watch the IOMMU driver");
+	if (!IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_HAVE_FUNCTION_ARG_ACCESS_API))
+		kunit_skip(test, "needs KPROBES and HAVE_FUNCTION_ARG_ACCESS_API");
 	auxdma_arm(test, auxdma_watch_null_fwnode_iommu(test));
 
 	control = kunit_platform_device_alloc(test, "kunit-auxdma-control",
@@ -179,6 +190,7 @@ static void auxdma_opt_in_test_undeclared_not_probed(struct kunit *test)
 			    "%s reached the IOMMU driver's probe_device()",
 			    dev_name(&auxdev->dev));
 	KUNIT_EXPECT_NULL(test, auxdev->dma);
+	KUNIT_EXPECT_EQ(test, sizeof_field(struct auxiliary_device, dma), sizeof(void *));
 	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu);
 	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
 	KUNIT_EXPECT_FALSE(test, device_iommu_mapped(&auxdev->dev));
