@@ -355,7 +355,7 @@ static void auxdma_test_unmapped_id_fails(struct kunit *test)
 
 /*
  * A declared stream ID that the IOMMU refuses (beyond its stream ID range)
- * fails the creation with -ENODEV and a log line (kunit/expected-log.txt),
+ * fails the creation with -ENODEV and a log line naming the block and the IOMMU,
  * instead of leaving a registered device that can never bind; nothing is
  * left behind.
  */

@@ -16,9 +16,10 @@
 #include "auxiliary_dma_kunit.h"
 
 /*
- * IOVA windows.  A block with a DT node gets its windows from reserved-memory
- * nodes with "iommu-addresses" in its "memory-region"; a block declared by
- * input ID from the table its creator hands over.
+ * IOVA limits.  A block with a DT node gets its usable ranges from its
+ * "iommu-ranges" and its holes from reserved-memory nodes with
+ * "iommu-addresses" in its "memory-region"; a block declared by input ID
+ * gets the ranges its creator declares, through a software node.
  */
 
 /* An IOVA window reserved through a reserved-memory node */
@@ -275,7 +276,7 @@ static void auxdma_windows_test_seed000(struct kunit *test)
 
 /*
  * Exhaustion through the mapping API: a block declared by input ID whose
- * table leaves it 16 MiB at 2 GiB maps 64 KiB at a time until the mapping
+ * one usable range is 16 MiB at 2 GiB maps 64 KiB at a time until the mapping
  * fails with DMA_MAPPING_ERROR, after exactly 256 mappings, each inside
  * the 16 MiB, and never in a reserved window.
  */
