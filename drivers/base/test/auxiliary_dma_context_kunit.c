@@ -9,6 +9,7 @@
 
 #include <kunit/platform_device.h>
 #include <kunit/resource.h>
+#include <kunit/static_stub.h>
 #include <linux/delay.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
@@ -18,6 +19,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
+#include "../base.h"
 #include "auxiliary_dma_kunit.h"
 
 /* Distinct groups and distinct default DMA domains for @a, @b and the parent */
@@ -809,6 +811,95 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
 }
 
 /*
+ * A driver that binds while the IOMMU layer probes the device: between
+ * of_iommu_configure() and the device's group, iommu_init_device() calls
+ * the bus's .dma_configure with its lock dropped, so the device has a
+ * fwspec and no group yet.  The stub binds "late" there, in the test's
+ * thread: the bind must defer, and the device must bind once the probe is
+ * done, without anybody asking again.
+ */
+struct auxdma_window {
+	struct auxiliary_device *auxdev;
+	unsigned int calls;
+	bool no_group;		/* the window: a fwspec and no group */
+	bool bound;		/* "late" bound in the window */
+};
+
+static struct auxdma_window auxdma_window;
+
+static int auxdma_late_probe(struct auxiliary_device *auxdev,
+			     const struct auxiliary_device_id *id)
+{
+	return 0;
+}
+
+static const struct auxiliary_device_id auxdma_late_ids[] = {
+	{ .name = KBUILD_MODNAME ".late" },
+	{ }
+};
+
+static struct auxiliary_driver auxdma_late_driver = {
+	.name = "late",
+	.probe = auxdma_late_probe,
+	.id_table = auxdma_late_ids,
+};
+
+static void auxdma_late_unregister(void *unused)
+{
+	auxiliary_driver_unregister(&auxdma_late_driver);
+}
+
+static int auxdma_window_configure(struct device *dev)
+{
+	struct kunit *test = kunit_get_current_test();
+	struct auxdma_window *w = &auxdma_window;
+	int ret, err;
+
+	kunit_deactivate_static_stub(test, auxiliary_dma_configure);
+	w->calls++;
+	KUNIT_EXPECT_PTR_EQ(test, dev, &w->auxdev->dev);
+	KUNIT_EXPECT_NULL(test, dev->driver);
+
+	ret = auxiliary_dma_configure(dev);
+	w->no_group = !ret && dev_iommu_fwspec_get(dev) && !dev->iommu_group;
+
+	err = auxiliary_driver_register(&auxdma_late_driver);
+	if (!err)
+		err = kunit_add_action_or_reset(test, auxdma_late_unregister, NULL);
+	KUNIT_EXPECT_EQ(test, err, 0);
+	w->bound = dev->driver;
+	return ret;
+}
+
+static void auxdma_test_bind_while_iommu_probes(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxdma_window *w = &auxdma_window;
+	struct auxiliary_device *auxdev;
+	u32 phandle = auxdma_mock_node(env);
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", phandle, false);
+	auxdma_apply(env);
+
+	/* No driver matches "late" yet, so nothing defers before the window */
+	memset(w, 0, sizeof(*w));
+	auxdev = auxdma_create_node(env, "late", 0);
+	w->auxdev = auxdev;
+
+	kunit_activate_static_stub(test, auxiliary_dma_configure,
+				   auxdma_window_configure);
+	auxdma_mock_register(test, false);
+
+	KUNIT_EXPECT_EQ(test, w->calls, 1);
+	KUNIT_EXPECT_TRUE_MSG(test, w->no_group, "the stub did not run in the window");
+	KUNIT_EXPECT_FALSE_MSG(test, w->bound, "bound without a group");
+	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_PTR_EQ_MSG(test, auxdev->dev.driver, &auxdma_late_driver.driver,
+				"the bind in the window did not defer");
+}
+
+/*
  * An IOMMU that puts two blocks in one group: the IOVA ranges and the
  * domain of a block would no longer be its own, so the second block is
  * refused when it is added, and nothing of it is left.
@@ -857,6 +948,7 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_name_clash),
 	KUNIT_CASE(auxdma_test_devm_children),
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
+	KUNIT_CASE(auxdma_test_bind_while_iommu_probes),
 	KUNIT_CASE(auxdma_test_shared_group_refused),
 	{ }
 };
