@@ -39,20 +39,45 @@ export PATH=/usr/bin:$PATH
 # checkpatch: Signed-off-by lines are the human submitter's to add
 # (Documentation/process/coding-assistants.rst).  The tree is a tarball
 # without upstream history, so checkpatch cannot look up the commit a
-# Fixes: tag names (UNKNOWN_COMMIT_ID); nothing else is waived.
+# Fixes: tag names (UNKNOWN_COMMIT_ID).  FILE_PATH_CHANGES only asks
+# whether MAINTAINERS needs updating for a file a patch adds or deletes;
+# maintainers_cover answers it instead.  Nothing else is waived.
 gate_checkpatch() {
 	local dir=$build/gates/patches p rc=0
 	rm -rf "$dir"
 	g format-patch -q -o "$dir" base..series
 	for p in "$dir"/*.patch; do
-		if ! (cd "$tree" && ./scripts/checkpatch.pl --strict -q --ignore MISSING_SIGN_OFF,UNKNOWN_COMMIT_ID \
-			--show-types "$p") >"$p.out" 2>&1 || [ -s "$p.out" ]; then
+		if ! (cd "$tree" && ./scripts/checkpatch.pl --strict -q \
+			--ignore MISSING_SIGN_OFF,UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES \
+			--show-types "$p") >"$p.out" 2>&1 || [ -s "$p.out" ] ||
+		   ! maintainers_cover "$p" >>"$p.out"; then
 			echo "  $(basename "$p"):"
 			sed 's/^/    /' "$p.out"
 			rc=1
 		fi
 	done
 	echo "  $(ls "$dir"/*.patch | wc -l) patches checked"
+	return $rc
+}
+
+# Each file that patch $1 adds is in a MAINTAINERS section other than
+# THE REST, and no F: line of MAINTAINERS names a file it deletes (both in
+# the tree at the top of the series).
+maintainers_cover() {
+	local what f rc=0
+	while read -r what f; do
+		if [ "$what" = new ]; then
+			(cd "$tree" && ./scripts/get_maintainer.pl --no-git --no-git-fallback \
+				--sections -f "$f") 2>/dev/null | grep -v '^THE REST$' |
+				grep -q '^[A-Z][^:]*$' && continue
+			echo "  $f: added, and no MAINTAINERS section covers it"
+		else
+			grep -qxF "F:	$f" "$tree/MAINTAINERS" || continue
+			echo "  $f: deleted, and MAINTAINERS still names it"
+		fi
+		rc=1
+	done < <(awk '/^diff --git /{ f = $4; sub(/^b\//, "", f) }
+		/^new file mode/{ print "new " f } /^deleted file mode/{ print "deleted " f }' "$1")
 	return $rc
 }
 
@@ -93,23 +118,29 @@ gate_cocci() {
 			echo "  $name: $(basename "$sample"): $got reports (expected $expect)"
 			[ "$got" = "$expect" ] || rc=1
 		done
-		# The rule on the tree, through the kernel's own make coccicheck
-		# The rule on the tree, through the kernel's own make coccicheck:
-		# no finding in the series' own directory; elsewhere, the
-		# findings are what the rule is for, and are listed.
+		# The rule on the tree, through the kernel's own make coccicheck,
+		# in the series' own directory and in the drivers it converts:
+		# no finding.
 		for m in drivers/base drivers/gpu/host1x; do
 			(cd "$tree" && make -s coccicheck MODE=report SPFLAGS=--very-quiet \
 				COCCI="$tree/scripts/coccinelle/api/$name.cocci" M=$m) \
 				>"$build/gates/cocci-$name.out" 2>&1 || rc=1
-			grep -E ': (ERROR|WARNING):' "$build/gates/cocci-$name.out" |
-				sed "s|^\./|    $m/|"
-			if [ $m = drivers/base ] &&
-			   grep -qE ': (ERROR|WARNING):' "$build/gates/cocci-$name.out"; then
-				echo "  $name reports a finding in the series' own files"
+			if grep -E ': (ERROR|WARNING):' "$build/gates/cocci-$name.out" |
+			   sed "s|^\./|    $m/|" | grep .; then
+				echo "  $name reports a finding in $m"
 				rc=1
 			fi
 		done
 	done
+	# What the conversions removed: the rule flags host1x's context code
+	# as it was before the series
+	mkdir -p "$build/gates/cocci-base"
+	g show base:drivers/gpu/host1x/context.c >"$build/gates/cocci-base/host1x-context.c"
+	got=$(spatch --very-quiet --sp-file "$top/scripts/coccinelle/api/of_dma_configure_own_device.cocci" \
+		-D report --no-includes "$build/gates/cocci-base/host1x-context.c" 2>&1 |
+		grep -c ': \(ERROR\|WARNING\):')
+	echo "  of_dma_configure_own_device: host1x context.c before the series: $got reports (expected 1)"
+	[ "$got" = 1 ] || rc=1
 	return $rc
 }
 
@@ -232,7 +263,7 @@ gate_bisect() {
 # w1-ARCH: W=1 builds of the directories the series touches, in three
 # configurations: everything built in (the reference drivers too), the
 # auxiliary bus absent, the IOMMU API absent (the reference drivers as
-# modules).  No build break, and no warning on a line the series added.
+# modules).  On arm64 also host1x and tegra-drm, built in and as modules.  No build break, and no warning on a line the series added.
 w1_arch() {
 	local arch=$1 cross=$2 variant obj log rc=0
 	for variant in all no-aux no-iommu; do
@@ -251,6 +282,11 @@ w1_arch() {
 		no-aux)   want="IOMMU_API=y" ;;
 		no-iommu) want="AUXILIARY_BUS=y SAMPLE_AUXILIARY_DMA_CORE=m SAMPLE_AUXILIARY_DMA_BLOCK=m" ;;
 		esac
+		# The converted drivers, on the architecture they run on
+		case $arch-$variant in
+		arm64-all)      want="$want TEGRA_HOST1X=y DRM_TEGRA=y TEGRA_HOST1X_CONTEXT_KUNIT_TEST=y" ;;
+		arm64-no-iommu) want="$want TEGRA_HOST1X=m DRM_TEGRA=m" ;;
+		esac
 		local w
 		for w in $want; do
 			grep -qx "CONFIG_$w" "$obj/.config" || { echo "  $arch $variant: CONFIG_$w did not take"; rc=1; }
@@ -259,7 +295,9 @@ w1_arch() {
 		no-aux)   ! grep -q '^CONFIG_AUXILIARY_BUS=y' "$obj/.config" || { echo "  $arch no-aux has the auxiliary bus"; rc=1; } ;;
 		no-iommu) ! grep -q '^CONFIG_IOMMU_API=y' "$obj/.config" || { echo "  $arch no-iommu has the IOMMU API"; rc=1; } ;;
 		esac
-		if ! (cd "$tree" && $make drivers/base/ drivers/iommu/ drivers/of/ samples/auxiliary_dma/) >>"$log" 2>&1; then
+		local dirs="drivers/base/ drivers/iommu/ drivers/of/ samples/auxiliary_dma/"
+		[ "$arch" != arm64 ] || dirs="$dirs drivers/gpu/host1x/ drivers/gpu/drm/tegra/"
+		if ! (cd "$tree" && $make $dirs) >>"$log" 2>&1; then
 			echo "  $arch $variant: build break:"
 			grep -E 'error' "$log" | head -10 | sed 's/^/    /'
 			rc=1

@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the memory contexts of host1x, auxiliary devices with a
+ * DMA context of their own
+ *
+ * Each test builds, with of_changeset, a node under the root shaped like
+ * the host1x node of Tegra234: "iommus" for host1x itself, and an
+ * "iommu-map" with one entry per context, here pointing at the system's
+ * SMMUv3.  The OF notifier makes the node a platform device, which stands
+ * for host1x in a struct host1x that has only what the context list uses.
+ * QEMU's "virt" machine with "iommu=smmuv3" has an SMMUv3; elsewhere the
+ * tests skip and say why.
+ */
+
+#include <kunit/test.h>
+#include <linux/dma-mapping.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/pid.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include "context.h"
+#include "dev.h"
+
+/* Stream IDs apart from those of the auxiliary_dma suites */
+#define CTX_SID_HOST	0x2000
+#define CTX_SID_BAD	0x7fffffff	/* beyond any SMMUv3's stream ID range */
+#define CTX_PHANDLE_OFF	0x7ffe0000	/* + n: a disabled IOMMU, above dtc's phandles */
+
+/* "iommu-map": four entries of one context, then one of two */
+static const u32 ctx_map[][2] = {	/* input ID, stream ID */
+	{ 0, 0x2010 }, { 1, 0x2011 }, { 2, 0x2012 }, { 3, 0x2013 }, { 4, 0x2020 },
+};
+
+#define CTX_LAST_LEN	2
+#define NR_CONTEXTS	(ARRAY_SIZE(ctx_map) - 1 + CTX_LAST_LEN)
+
+/* The stream ID of each context, as the map above gives it */
+static const u32 ctx_sid[NR_CONTEXTS] = {
+	0x2010, 0x2011, 0x2012, 0x2013, 0x2020, 0x2021,
+};
+
+struct host1x_ctx_env {
+	struct device_node *smmu_np;
+	struct of_changeset ocs;
+	bool built;
+	bool applied;
+	struct platform_device *pdev;
+	struct host1x host;
+};
+
+static int host1x_ctx_test_init(struct kunit *test)
+{
+	struct host1x_ctx_env *env;
+	struct platform_device *smmu;
+
+	env = kunit_kzalloc(test, sizeof(*env), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, env);
+	test->priv = env;
+
+	env->smmu_np = of_find_compatible_node(NULL, NULL, "arm,smmu-v3");
+	if (!env->smmu_np)
+		kunit_skip(test, "no arm,smmu-v3 node in the DT: run on QEMU virt,iommu=smmuv3");
+
+	smmu = of_find_device_by_node(env->smmu_np);
+	if (!smmu || !smmu->dev.driver) {
+		if (smmu)
+			put_device(&smmu->dev);
+		kunit_skip(test, "%pOF has no bound driver: needs CONFIG_ARM_SMMU_V3",
+			   env->smmu_np);
+	}
+	put_device(&smmu->dev);
+	return 0;
+}
+
+static void host1x_ctx_test_exit(struct kunit *test)
+{
+	struct host1x_ctx_env *env = test->priv;
+
+	if (!env)
+		return;
+	/* What a failed test left; a no-op after host1x_memory_context_list_free() */
+	host1x_memory_context_list_free(&env->host.context_list);
+	if (env->pdev)
+		put_device(&env->pdev->dev);
+	if (env->applied)
+		of_changeset_revert(&env->ocs);
+	if (env->built)
+		of_changeset_destroy(&env->ocs);
+	of_node_put(env->smmu_np);
+}
+
+/*
+ * A host1x-like node whose context @bad_index, if not negative, maps to a
+ * stream ID that the SMMUv3 refuses, or to an IOMMU that is disabled if
+ * @disabled.
+ */
+static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct of_changeset *ocs = &env->ocs;
+	u32 smmu = env->smmu_np->phandle;
+	u32 own[] = { smmu, CTX_SID_HOST };
+	u32 map[ARRAY_SIZE(ctx_map) * 4];
+	struct device_node *np, *off = NULL;
+	static atomic_t seq = ATOMIC_INIT(0);
+	char name[32];
+	int n = atomic_inc_return(&seq);
+	unsigned int i;
+
+	of_changeset_init(ocs);
+	env->built = true;
+
+	if (disabled) {
+		/* An IOMMU node that is not available: no driver, no group */
+		snprintf(name, sizeof(name), "kunit-host1x-off-%d", n);
+		off = of_changeset_create_node(ocs, of_root, name);
+		KUNIT_ASSERT_NOT_NULL(test, off);
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, off, "status",
+								      "disabled"));
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, off, "#iommu-cells", 1));
+		KUNIT_ASSERT_NULL(test, of_find_node_by_phandle(CTX_PHANDLE_OFF + n));
+	}
+
+	for (i = 0; i < ARRAY_SIZE(ctx_map); i++) {
+		bool bad = (int)i == bad_index;
+
+		map[i * 4] = ctx_map[i][0];
+		map[i * 4 + 1] = bad && disabled ? CTX_PHANDLE_OFF + n : smmu;
+		map[i * 4 + 2] = bad && !disabled ? CTX_SID_BAD : ctx_map[i][1];
+		map[i * 4 + 3] = i == ARRAY_SIZE(ctx_map) - 1 ? CTX_LAST_LEN : 1;
+	}
+
+	snprintf(name, sizeof(name), "kunit-host1x-%d", n);
+	np = of_changeset_create_node(ocs, of_root, name);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "compatible",
+							      "test,host1x-contexts"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "iommus", own,
+								 ARRAY_SIZE(own)));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "iommu-map", map,
+								 ARRAY_SIZE(map)));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(ocs));
+	env->applied = true;
+	/*
+	 * of_changeset attaches a node before it adds the node's properties,
+	 * so a "phandle" property would not be seen: set it on the node, before
+	 * the contexts refer to it.
+	 */
+	if (off)
+		off->phandle = CTX_PHANDLE_OFF + n;
+
+	env->pdev = of_find_device_by_node(np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, env->pdev, "no platform device for %pOF", np);
+	env->host.dev = &env->pdev->dev;
+}
+
+static int host1x_ctx_match(struct device *dev, const void *data)
+{
+	return !strncmp(dev_name(dev), "host1x.context.", strlen("host1x.context."));
+}
+
+/* No context device is left on the bus */
+static void host1x_ctx_expect_none(struct kunit *test)
+{
+	struct device *dev = bus_find_device(&auxiliary_bus_type, NULL, NULL,
+					     host1x_ctx_match);
+
+	KUNIT_EXPECT_NULL_MSG(test, dev, "%s is left behind", dev_name(dev));
+	put_device(dev);
+}
+
+static unsigned int host1x_ctx_group_members(struct iommu_group *group)
+{
+	unsigned int n = 0;
+
+	iommu_group_for_each_dev(group, &n, NULL);
+	return n;
+}
+
+/*
+ * Each context is a bound device with its own group, distinct from host1x's
+ * and from every other context's, the stream ID that "iommu-map" gives, the
+ * 38-bit DMA mask and an unlimited segment size; freeing the list leaves
+ * no device, and no member in any of their groups.
+ */
+static void host1x_ctx_test_contexts(struct kunit *test)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	struct iommu_group *group[NR_CONTEXTS], *host_group;
+	unsigned int i, j;
+
+	host1x_ctx_build(test, -1, false);
+	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
+	KUNIT_ASSERT_EQ(test, cdl->len, NR_CONTEXTS);
+
+	host_group = iommu_group_get(env->host.dev);
+	KUNIT_EXPECT_NOT_NULL(test, host_group);
+
+	for (i = 0; i < NR_CONTEXTS; i++) {
+		struct host1x_memory_context *ctx = cdl->devs[i];
+		struct device *dev = &ctx->adev.dev;
+		char name[32];
+
+		snprintf(name, sizeof(name), "host1x.context.%u", i);
+		KUNIT_EXPECT_STREQ(test, dev_name(dev), name);
+		KUNIT_EXPECT_TRUE_MSG(test, dev->driver && ctx->bound, "%s is not bound", name);
+		KUNIT_EXPECT_EQ(test, ctx->stream_id, ctx_sid[i]);
+		KUNIT_EXPECT_EQ(test, dma_get_mask(dev), DMA_BIT_MASK(38));
+		KUNIT_EXPECT_EQ(test, dma_get_max_seg_size(dev), UINT_MAX);
+
+		group[i] = iommu_group_get(dev);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, group[i], "%s has no group", name);
+		KUNIT_EXPECT_PTR_NE(test, group[i], host_group);
+		for (j = 0; j < i; j++)
+			KUNIT_EXPECT_PTR_NE(test, group[i], group[j]);
+	}
+
+	host1x_memory_context_list_free(cdl);
+	KUNIT_EXPECT_EQ(test, cdl->len, 0);
+	KUNIT_EXPECT_NULL(test, cdl->devs);
+	host1x_ctx_expect_none(test);
+	for (i = 0; i < NR_CONTEXTS; i++) {
+		if (!group[i])
+			continue;
+		KUNIT_EXPECT_EQ(test, host1x_ctx_group_members(group[i]), 0);
+		iommu_group_put(group[i]);
+	}
+	iommu_group_put(host_group);
+}
+
+/* A buffer mapped for one context translates in its domain only */
+static void host1x_ctx_test_map_own_domain(struct kunit *test)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	struct iommu_domain *host_domain;
+	struct device *dev;
+	dma_addr_t iova;
+	unsigned int i;
+	void *buf;
+
+	host1x_ctx_build(test, -1, false);
+	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
+	dev = &cdl->devs[0]->adev.dev;
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	iova = dma_map_single(dev, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, iova));
+
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(iommu_get_domain_for_dev(dev), iova),
+			virt_to_phys(buf));
+	for (i = 1; i < NR_CONTEXTS; i++) {
+		struct device *other = &cdl->devs[i]->adev.dev;
+
+		KUNIT_EXPECT_EQ_MSG(test, iommu_iova_to_phys(iommu_get_domain_for_dev(other),
+							     iova), 0,
+				    "%pad translates in %s", &iova, dev_name(other));
+	}
+	host_domain = iommu_get_domain_for_dev(env->host.dev);
+	if (host_domain)
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(host_domain, iova), 0);
+
+	dma_unmap_single(dev, iova, PAGE_SIZE, DMA_TO_DEVICE);
+}
+
+static void host1x_ctx_put_pids(void *data)
+{
+	struct pid **pids = data;
+	unsigned int i;
+
+	for (i = 0; i < NR_CONTEXTS + 1; i++)
+		put_pid(pids[i]);
+}
+
+/*
+ * host1x_memory_context_alloc() gives a process the context it has, with
+ * one more reference, or a free bound one, and -EBUSY when none is left;
+ * an unbound context is never handed out; the last put frees a context.
+ */
+static void host1x_ctx_test_alloc(struct kunit *test)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	struct host1x_memory_context *ctx[NR_CONTEXTS + 1], *again;
+	struct pid **pids;
+	unsigned int i, j;
+
+	host1x_ctx_build(test, -1, false);
+	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
+
+	/* The processes of the early kernel threads stand for clients */
+	pids = kunit_kcalloc(test, NR_CONTEXTS + 1, sizeof(*pids), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, pids);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, host1x_ctx_put_pids, pids));
+	for (i = 0; i < NR_CONTEXTS + 1; i++) {
+		pids[i] = find_get_pid(i + 1);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, pids[i], "no process %u", i + 1);
+	}
+
+	ctx[0] = host1x_memory_context_alloc(&env->host, env->host.dev, pids[0]);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx[0]);
+	again = host1x_memory_context_alloc(&env->host, env->host.dev, pids[0]);
+	KUNIT_EXPECT_PTR_EQ(test, again, ctx[0]);
+	KUNIT_EXPECT_EQ(test, refcount_read(&ctx[0]->ref), 2);
+	host1x_memory_context_put(again);
+
+	/* Context 1 unbound: the others go, one per process, and then none */
+	device_release_driver(&cdl->devs[1]->adev.dev);
+	KUNIT_EXPECT_FALSE(test, cdl->devs[1]->bound);
+	for (i = 1; i < NR_CONTEXTS - 1; i++) {
+		ctx[i] = host1x_memory_context_alloc(&env->host, env->host.dev, pids[i]);
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx[i]);
+		KUNIT_EXPECT_PTR_NE(test, ctx[i], cdl->devs[1]);
+		for (j = 0; j < i; j++)
+			KUNIT_EXPECT_PTR_NE(test, ctx[i], ctx[j]);
+	}
+	again = host1x_memory_context_alloc(&env->host, env->host.dev, pids[NR_CONTEXTS]);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(again), -EBUSY);
+
+	/* Bound again, context 1 is the one left */
+	KUNIT_EXPECT_EQ(test, device_attach(&cdl->devs[1]->adev.dev), 1);
+	again = host1x_memory_context_alloc(&env->host, env->host.dev, pids[NR_CONTEXTS]);
+	KUNIT_EXPECT_PTR_EQ(test, again, cdl->devs[1]);
+	if (!IS_ERR(again))
+		host1x_memory_context_put(again);
+
+	for (i = 0; i < NR_CONTEXTS - 1; i++) {
+		host1x_memory_context_put(ctx[i]);
+		KUNIT_EXPECT_NULL(test, ctx[i]->owner);
+	}
+}
+
+/*
+ * Contexts described in DT that the IOMMU does not map make the list fail,
+ * with an errno and a log line, and leave no context device behind: a
+ * stream ID that the SMMUv3 refuses, or an IOMMU that is disabled.
+ */
+static void host1x_ctx_test_unmapped(struct kunit *test)
+{
+	const bool disabled = *(const bool *)test->param_value;
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+
+	host1x_ctx_build(test, 2, disabled);
+	KUNIT_EXPECT_EQ(test, host1x_memory_context_list_init(&env->host),
+			disabled ? -EINVAL : -ENODEV);
+	KUNIT_EXPECT_EQ(test, cdl->len, 0);
+	KUNIT_EXPECT_NULL(test, cdl->devs);
+	host1x_ctx_expect_none(test);
+}
+
+static const bool host1x_ctx_unmapped_params[] = { false, true };
+
+static void host1x_ctx_unmapped_desc(const bool *disabled, char *desc)
+{
+	strscpy(desc, *disabled ? "iommu-disabled" : "sid-refused", KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(host1x_ctx_unmapped, host1x_ctx_unmapped_params, host1x_ctx_unmapped_desc);
+
+static struct kunit_case host1x_ctx_test_cases[] = {
+	KUNIT_CASE(host1x_ctx_test_contexts),
+	KUNIT_CASE(host1x_ctx_test_map_own_domain),
+	KUNIT_CASE(host1x_ctx_test_alloc),
+	KUNIT_CASE_PARAM(host1x_ctx_test_unmapped, host1x_ctx_unmapped_gen_params),
+	{ }
+};
+
+static struct kunit_suite host1x_ctx_test_suite = {
+	.name = "host1x_context",
+	.init = host1x_ctx_test_init,
+	.exit = host1x_ctx_test_exit,
+	.test_cases = host1x_ctx_test_cases,
+};
+
+kunit_test_suites(&host1x_ctx_test_suite);
