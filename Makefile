@@ -27,6 +27,7 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--qemu_config=$(CURDIR)/kunit/qemu_arm64_smmuv3.py \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=drivers/gpu/host1x \
+	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
 # The same kernel on "virt" without an IOMMU: the opt-in suite's mock IOMMU

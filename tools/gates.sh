@@ -119,8 +119,8 @@ gate_cocci() {
 			[ "$got" = "$expect" ] || rc=1
 		done
 		# The rule on the tree, through the kernel's own make coccicheck,
-		# in the series' own directory and in the drivers it converts:
-		# no finding.
+		# in the series' own directory and in host1x, and on fastrpc.c
+		# (its directory holds unrelated drivers): no finding.
 		for m in drivers/base drivers/gpu/host1x; do
 			(cd "$tree" && make -s coccicheck MODE=report SPFLAGS=--very-quiet \
 				COCCI="$tree/scripts/coccinelle/api/$name.cocci" M=$m) \
@@ -131,6 +131,9 @@ gate_cocci() {
 				rc=1
 			fi
 		done
+		got=$(cd "$tree" && spatch --very-quiet --sp-file "$rule" -D report \
+			--no-includes drivers/misc/fastrpc.c 2>&1 | grep ': \(ERROR\|WARNING\):')
+		[ -z "$got" ] || { echo "$got" | sed 's/^/    /'; echo "  $name reports a finding in fastrpc"; rc=1; }
 	done
 	# What the conversions removed: the rule flags host1x's context code
 	# as it was before the series
@@ -263,7 +266,8 @@ gate_bisect() {
 # w1-ARCH: W=1 builds of the directories the series touches, in three
 # configurations: everything built in (the reference drivers too), the
 # auxiliary bus absent, the IOMMU API absent (the reference drivers as
-# modules).  On arm64 also host1x and tegra-drm, built in and as modules.  No build break, and no warning on a line the series added.
+# modules).  On arm64 also host1x, tegra-drm and fastrpc, built in and as
+# modules.  No build break, and no warning on a line the series added.
 w1_arch() {
 	local arch=$1 cross=$2 variant obj log rc=0
 	for variant in all no-aux no-iommu; do
@@ -284,8 +288,8 @@ w1_arch() {
 		esac
 		# The converted drivers, on the architecture they run on
 		case $arch-$variant in
-		arm64-all)      want="$want TEGRA_HOST1X=y DRM_TEGRA=y TEGRA_HOST1X_CONTEXT_KUNIT_TEST=y" ;;
-		arm64-no-iommu) want="$want TEGRA_HOST1X=m DRM_TEGRA=m" ;;
+		arm64-all)      want="$want TEGRA_HOST1X=y DRM_TEGRA=y TEGRA_HOST1X_CONTEXT_KUNIT_TEST=y QCOM_FASTRPC=y QCOM_FASTRPC_KUNIT_TEST=y" ;;
+		arm64-no-iommu) want="$want TEGRA_HOST1X=m DRM_TEGRA=m QCOM_FASTRPC=m" ;;
 		esac
 		local w
 		for w in $want; do
@@ -296,7 +300,7 @@ w1_arch() {
 		no-iommu) ! grep -q '^CONFIG_IOMMU_API=y' "$obj/.config" || { echo "  $arch no-iommu has the IOMMU API"; rc=1; } ;;
 		esac
 		local dirs="drivers/base/ drivers/iommu/ drivers/of/ samples/auxiliary_dma/"
-		[ "$arch" != arm64 ] || dirs="$dirs drivers/gpu/host1x/ drivers/gpu/drm/tegra/"
+		[ "$arch" != arm64 ] || dirs="$dirs drivers/gpu/host1x/ drivers/gpu/drm/tegra/ drivers/misc/"
 		if ! (cd "$tree" && $make $dirs) >>"$log" 2>&1; then
 			echo "  $arch $variant: build break:"
 			grep -E 'error' "$log" | head -10 | sed 's/^/    /'

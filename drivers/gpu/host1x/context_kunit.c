@@ -162,21 +162,27 @@ static int host1x_ctx_match(struct device *dev, const void *data)
 	return !strncmp(dev_name(dev), "host1x.context.", strlen("host1x.context."));
 }
 
-/* No context device is left on the bus */
+/* No context device is left under host1x */
 static void host1x_ctx_expect_none(struct kunit *test)
 {
-	struct device *dev = bus_find_device(&auxiliary_bus_type, NULL, NULL,
-					     host1x_ctx_match);
+	struct host1x_ctx_env *env = test->priv;
+	struct device *dev = device_find_child(env->host.dev, NULL, host1x_ctx_match);
 
 	KUNIT_EXPECT_NULL_MSG(test, dev, "%s is left behind", dev_name(dev));
 	put_device(dev);
+}
+
+static int host1x_ctx_count(struct device *dev, void *data)
+{
+	(*(unsigned int *)data)++;
+	return 0;
 }
 
 static unsigned int host1x_ctx_group_members(struct iommu_group *group)
 {
 	unsigned int n = 0;
 
-	iommu_group_for_each_dev(group, &n, NULL);
+	iommu_group_for_each_dev(group, &n, host1x_ctx_count);
 	return n;
 }
 

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for fastrpc's compute context banks, auxiliary devices with a
+ * DMA context of their own
+ *
+ * Each test builds, with of_changeset, a node under the root that stands
+ * for a glink edge, with a "qcom,fastrpc" child shaped like the ADSP
+ * channel of SM8550: "compute-cb@N" children with "reg", two "iommus"
+ * entries each (here on the system's SMMUv3) and "dma-coherent", and one
+ * with "qcom,nsessions".  The channel has Kaanapali's compatible and the
+ * CDSP label, so that its banks get a DMA mask (34 bits) that differs from
+ * the default.  A mock rpmsg provider registers the channel's
+ * rpmsg device under the edge's platform device, so that the fastrpc
+ * driver probes and removes it as it would on a Qualcomm SoC.  QEMU's
+ * "virt" machine with "iommu=smmuv3" has an SMMUv3; elsewhere the tests
+ * skip and say why.
+ */
+
+#include <kunit/test.h>
+#include <kunit/visibility.h>
+#include <linux/auxiliary_bus.h>
+#include <linux/dma-map-ops.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/rpmsg.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+
+#include "../rpmsg/rpmsg_internal.h"
+#include "fastrpc.h"
+
+MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");
+
+/* The context banks: "reg", the first of their two stream IDs, sessions */
+static const struct {
+	u32 reg;
+	u32 sid;
+	u32 nsessions;	/* 0: no "qcom,nsessions" */
+	bool coherent;
+} fastrpc_cbs[] = {
+	{ 3, 0x3003, 0, true },
+	{ 4, 0x3004, 0, true },
+	{ 5, 0x3005, 3, false },
+};
+
+#define FASTRPC_SID2	0x60	/* + reg: the second stream ID of a bank */
+#define FASTRPC_NR_CBS	ARRAY_SIZE(fastrpc_cbs)
+
+/* The sessions' stream IDs, in order: reg 3, reg 4, and reg 5 three times */
+static const int fastrpc_session_reg[] = { 3, 4, 5, 5, 5 };
+
+struct fastrpc_kunit_env {
+	struct device_node *smmu_np;
+	struct of_changeset ocs;
+	bool built;
+	bool applied;
+	struct device_node *channel_np;
+	struct device_node *cb_np[FASTRPC_NR_CBS];
+	struct platform_device *edge;
+	struct rpmsg_device *rpdev;
+};
+
+/* The mock rpmsg provider: endpoints that send nothing */
+static void fastrpc_kunit_destroy_ept(struct rpmsg_endpoint *ept)
+{
+	kfree(ept);
+}
+
+static const struct rpmsg_endpoint_ops fastrpc_kunit_ept_ops = {
+	.destroy_ept = fastrpc_kunit_destroy_ept,
+};
+
+static struct rpmsg_endpoint *
+fastrpc_kunit_create_ept(struct rpmsg_device *rpdev, rpmsg_rx_cb_t cb, void *priv,
+			 struct rpmsg_channel_info chinfo)
+{
+	struct rpmsg_endpoint *ept = kzalloc_obj(*ept);
+
+	if (!ept)
+		return NULL;
+	kref_init(&ept->refcount);
+	mutex_init(&ept->cb_lock);
+	ept->rpdev = rpdev;
+	ept->cb = cb;
+	ept->priv = priv;
+	ept->ops = &fastrpc_kunit_ept_ops;
+	return ept;
+}
+
+static const struct rpmsg_device_ops fastrpc_kunit_rpdev_ops = {
+	.create_ept = fastrpc_kunit_create_ept,
+};
+
+static void fastrpc_kunit_rpdev_release(struct device *dev)
+{
+	struct rpmsg_device *rpdev = container_of(dev, struct rpmsg_device, dev);
+
+	of_node_put(dev->of_node);
+	kfree(rpdev);
+}
+
+static int fastrpc_kunit_init(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env;
+	struct platform_device *smmu;
+
+	env = kunit_kzalloc(test, sizeof(*env), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, env);
+	test->priv = env;
+
+	env->smmu_np = of_find_compatible_node(NULL, NULL, "arm,smmu-v3");
+	if (!env->smmu_np)
+		kunit_skip(test, "no arm,smmu-v3 node in the DT: run on QEMU virt,iommu=smmuv3");
+
+	smmu = of_find_device_by_node(env->smmu_np);
+	if (!smmu || !smmu->dev.driver) {
+		if (smmu)
+			put_device(&smmu->dev);
+		kunit_skip(test, "%pOF has no bound driver: needs CONFIG_ARM_SMMU_V3",
+			   env->smmu_np);
+	}
+	put_device(&smmu->dev);
+	return 0;
+}
+
+static void fastrpc_kunit_exit(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+
+	if (!env)
+		return;
+	if (env->rpdev)
+		device_unregister(&env->rpdev->dev);
+	if (env->edge)
+		put_device(&env->edge->dev);
+	if (env->applied)
+		of_changeset_revert(&env->ocs);
+	if (env->built)
+		of_changeset_destroy(&env->ocs);
+	of_node_put(env->smmu_np);
+}
+
+/* The edge and the channel in DT, and the edge's platform device */
+static void fastrpc_kunit_build(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	struct of_changeset *ocs = &env->ocs;
+	static atomic_t seq = ATOMIC_INIT(0);
+	struct device_node *edge_np, *np;
+	char name[32];
+	unsigned int i;
+
+	of_changeset_init(ocs);
+	env->built = true;
+
+	snprintf(name, sizeof(name), "kunit-fastrpc-edge-%d", atomic_inc_return(&seq));
+	edge_np = of_changeset_create_node(ocs, of_root, name);
+	KUNIT_ASSERT_NOT_NULL(test, edge_np);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, edge_np, "compatible",
+							      "test,glink-edge"));
+
+	np = of_changeset_create_node(ocs, edge_np, "fastrpc");
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	env->channel_np = np;
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "compatible",
+							      "qcom,kaanapali-fastrpc"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "qcom,glink-channels",
+							      "fastrpcglink-apps-dsp"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "label", "cdsp"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_bool(ocs, np, "qcom,non-secure-domain"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#address-cells", 1));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#size-cells", 0));
+
+	for (i = 0; i < FASTRPC_NR_CBS; i++) {
+		u32 iommus[] = {
+			env->smmu_np->phandle, fastrpc_cbs[i].sid,
+			env->smmu_np->phandle, fastrpc_cbs[i].sid + FASTRPC_SID2,
+		};
+		struct device_node *cb;
+
+		snprintf(name, sizeof(name), "compute-cb@%u", fastrpc_cbs[i].reg);
+		cb = of_changeset_create_node(ocs, np, name);
+		KUNIT_ASSERT_NOT_NULL(test, cb);
+		env->cb_np[i] = cb;
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, cb, "compatible",
+								      "qcom,fastrpc-compute-cb"));
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, cb, "reg",
+								   fastrpc_cbs[i].reg));
+		KUNIT_ASSERT_EQ(test, 0,
+				of_changeset_add_prop_u32_array(ocs, cb, "iommus", iommus,
+								ARRAY_SIZE(iommus)));
+		if (fastrpc_cbs[i].nsessions)
+			KUNIT_ASSERT_EQ(test, 0,
+					of_changeset_add_prop_u32(ocs, cb, "qcom,nsessions",
+								  fastrpc_cbs[i].nsessions));
+		if (fastrpc_cbs[i].coherent)
+			KUNIT_ASSERT_EQ(test, 0,
+					of_changeset_add_prop_bool(ocs, cb, "dma-coherent"));
+	}
+
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(ocs));
+	env->applied = true;
+	env->edge = of_find_device_by_node(edge_np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, env->edge, "no platform device for %pOF", edge_np);
+}
+
+/* What a glink edge does when the DSP announces the channel */
+static void fastrpc_kunit_register_channel(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	struct rpmsg_device *rpdev;
+
+	rpdev = kzalloc_obj(*rpdev);
+	KUNIT_ASSERT_NOT_NULL(test, rpdev);
+	strscpy(rpdev->id.name, "fastrpcglink-apps-dsp", RPMSG_NAME_SIZE);
+	rpdev->ops = &fastrpc_kunit_rpdev_ops;
+	rpdev->dev.parent = &env->edge->dev;
+	rpdev->dev.of_node = of_node_get(env->channel_np);
+	rpdev->dev.release = fastrpc_kunit_rpdev_release;
+
+	KUNIT_ASSERT_EQ(test, 0, rpmsg_register_device(rpdev));
+	env->rpdev = rpdev;
+	KUNIT_ASSERT_NOT_NULL_MSG(test, rpdev->dev.driver, "the fastrpc driver did not bind %s",
+				  dev_name(&rpdev->dev));
+}
+
+struct fastrpc_kunit_find {
+	struct device *found[FASTRPC_NR_CBS + 1];
+	unsigned int n;
+};
+
+static int fastrpc_kunit_collect(struct device *dev, void *data)
+{
+	struct fastrpc_kunit_find *f = data;
+
+	if (!strncmp(dev_name(dev), "fastrpc.cb.", strlen("fastrpc.cb.")) &&
+	    f->n < ARRAY_SIZE(f->found))
+		f->found[f->n++] = get_device(dev);
+	return 0;
+}
+
+/* The context banks under @parent, with a reference each */
+static unsigned int fastrpc_kunit_banks(struct device *parent, struct fastrpc_kunit_find *f)
+{
+	memset(f, 0, sizeof(*f));
+	device_for_each_child(parent, f, fastrpc_kunit_collect);
+	return f->n;
+}
+
+static void fastrpc_kunit_put_banks(struct fastrpc_kunit_find *f)
+{
+	while (f->n)
+		put_device(f->found[--f->n]);
+}
+
+static int fastrpc_kunit_cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * When the channel's probe returns, every context bank is a bound
+ * auxiliary device of the channel, with its own node, its own group, both
+ * its stream IDs, the coherency of its node, and every session of the
+ * channel (the one of "qcom,nsessions" too) exists, with the bank's "reg"
+ * as its stream ID.  The banks have the DMA mask that the driver gives the
+ * CDSP of Kaanapali.
+ */
+static void fastrpc_kunit_test_banks(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	struct iommu_group *group[FASTRPC_NR_CBS];
+	int sids[FASTRPC_NR_CBS + 8];
+	struct fastrpc_kunit_find f;
+	unsigned int i, j;
+	int n;
+
+	fastrpc_kunit_build(test);
+	fastrpc_kunit_register_channel(test);
+
+	KUNIT_ASSERT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
+	for (i = 0; i < FASTRPC_NR_CBS; i++) {
+		struct device *dev = NULL;
+		struct iommu_fwspec *fwspec;
+
+		for (j = 0; j < f.n; j++)
+			if (f.found[j]->of_node == env->cb_np[i])
+				dev = f.found[j];
+		KUNIT_ASSERT_NOT_NULL_MSG(test, dev, "no context bank for %pOF", env->cb_np[i]);
+		KUNIT_EXPECT_STREQ(test, dev->driver ? dev->driver->name : "", "fastrpc.cb");
+
+		group[i] = iommu_group_get(dev);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, group[i], "%s has no group", dev_name(dev));
+		for (j = 0; j < i; j++)
+			KUNIT_EXPECT_PTR_NE(test, group[i], group[j]);
+		iommu_group_put(group[i]);
+
+		fwspec = dev_iommu_fwspec_get(dev);
+		KUNIT_ASSERT_NOT_NULL(test, fwspec);
+		KUNIT_ASSERT_EQ(test, fwspec->num_ids, 2);
+		KUNIT_EXPECT_EQ(test, fwspec->ids[0], fastrpc_cbs[i].sid);
+		KUNIT_EXPECT_EQ(test, fwspec->ids[1], fastrpc_cbs[i].sid + FASTRPC_SID2);
+		KUNIT_EXPECT_EQ(test, dev_is_dma_coherent(dev), fastrpc_cbs[i].coherent);
+		KUNIT_EXPECT_EQ(test, dma_get_mask(dev), DMA_BIT_MASK(34));
+	}
+	fastrpc_kunit_put_banks(&f);
+
+	/* The banks probe in the order of the DT's children: sort */
+	n = fastrpc_session_sids(&env->rpdev->dev, sids, ARRAY_SIZE(sids));
+	KUNIT_ASSERT_EQ(test, n, ARRAY_SIZE(fastrpc_session_reg));
+	sort(sids, n, sizeof(*sids), fastrpc_kunit_cmp_int, NULL);
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ(test, sids[i], fastrpc_session_reg[i]);
+}
+
+static int fastrpc_kunit_count(struct device *dev, void *data)
+{
+	(*(unsigned int *)data)++;
+	return 0;
+}
+
+/* Unbinding the channel removes every context bank, and their groups */
+static void fastrpc_kunit_test_unbind(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	struct iommu_group *group[FASTRPC_NR_CBS];
+	struct fastrpc_kunit_find f;
+	unsigned int i, n;
+
+	fastrpc_kunit_build(test);
+	fastrpc_kunit_register_channel(test);
+
+	KUNIT_ASSERT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
+	for (i = 0; i < FASTRPC_NR_CBS; i++)
+		group[i] = iommu_group_get(f.found[i]);
+	fastrpc_kunit_put_banks(&f);
+
+	device_release_driver(&env->rpdev->dev);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), 0);
+	fastrpc_kunit_put_banks(&f);
+
+	for (i = 0; i < FASTRPC_NR_CBS; i++) {
+		if (!group[i])
+			continue;
+		n = 0;
+		iommu_group_for_each_dev(group[i], &n, fastrpc_kunit_count);
+		KUNIT_EXPECT_EQ(test, n, 0);
+		iommu_group_put(group[i]);
+	}
+
+	/* Bound again, the channel has its banks again */
+	KUNIT_EXPECT_EQ(test, device_attach(&env->rpdev->dev), 1);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
+	fastrpc_kunit_put_banks(&f);
+}
+
+static struct kunit_case fastrpc_kunit_cases[] = {
+	KUNIT_CASE(fastrpc_kunit_test_banks),
+	KUNIT_CASE(fastrpc_kunit_test_unbind),
+	{ }
+};
+
+static struct kunit_suite fastrpc_kunit_suite = {
+	.name = "fastrpc_context_bank",
+	.init = fastrpc_kunit_init,
+	.exit = fastrpc_kunit_exit,
+	.test_cases = fastrpc_kunit_cases,
+};
+
+kunit_test_suites(&fastrpc_kunit_suite);
+
+MODULE_DESCRIPTION("KUnit tests for fastrpc's compute context banks");
+MODULE_LICENSE("GPL");
