@@ -21,6 +21,7 @@
 #include <linux/auxiliary_bus.h>
 #include <linux/dma-map-ops.h>
 #include <linux/iommu.h>
+#include <linux/kprobes.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -50,6 +51,10 @@ static const struct {
 
 /* The sessions' stream IDs, in order: reg 3, reg 4, and reg 5 three times */
 static const int fastrpc_session_reg[] = { 3, 4, 5, 5, 5 };
+
+/* The channel that the return probe watches, and what it saw */
+static struct rpmsg_device *fastrpc_kunit_watched;
+static int fastrpc_kunit_sessions_at_return;
 
 struct fastrpc_kunit_env {
 	struct device_node *smmu_np;
@@ -131,6 +136,7 @@ static void fastrpc_kunit_exit(struct kunit *test)
 
 	if (!env)
 		return;
+	WRITE_ONCE(fastrpc_kunit_watched, NULL);
 	if (env->rpdev)
 		device_unregister(&env->rpdev->dev);
 	if (env->edge)
@@ -206,6 +212,28 @@ static void fastrpc_kunit_build(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL_MSG(test, env->edge, "no platform device for %pOF", edge_np);
 }
 
+/*
+ * A return probe on the channel's probe reads how many sessions exist when
+ * it returns: the race that the banks' platform devices had, which were
+ * bound only after it.
+ */
+#ifdef CONFIG_KRETPROBES
+static int fastrpc_kunit_probe_returned(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct rpmsg_device *rpdev = READ_ONCE(fastrpc_kunit_watched);
+
+	if (rpdev && !regs_return_value(regs))
+		fastrpc_kunit_sessions_at_return = fastrpc_session_sids(&rpdev->dev, NULL, 0);
+	return 0;
+}
+
+static void fastrpc_kunit_unwatch(void *rp)
+{
+	unregister_kretprobe(rp);
+	WRITE_ONCE(fastrpc_kunit_watched, NULL);
+}
+#endif
+
 /* What a glink edge does when the DSP announces the channel */
 static void fastrpc_kunit_register_channel(struct kunit *test)
 {
@@ -220,6 +248,7 @@ static void fastrpc_kunit_register_channel(struct kunit *test)
 	rpdev->dev.of_node = of_node_get(env->channel_np);
 	rpdev->dev.release = fastrpc_kunit_rpdev_release;
 
+	WRITE_ONCE(fastrpc_kunit_watched, rpdev);
 	KUNIT_ASSERT_EQ(test, 0, rpmsg_register_device(rpdev));
 	env->rpdev = rpdev;
 	KUNIT_ASSERT_NOT_NULL_MSG(test, rpdev->dev.driver, "the fastrpc driver did not bind %s",
@@ -280,6 +309,13 @@ static void fastrpc_kunit_test_banks(struct kunit *test)
 	fastrpc_kunit_build(test);
 	fastrpc_kunit_register_channel(test);
 
+	/* Every session exists now; banks probe in the order of DT's children */
+	n = fastrpc_session_sids(&env->rpdev->dev, sids, ARRAY_SIZE(sids));
+	KUNIT_ASSERT_EQ(test, n, ARRAY_SIZE(fastrpc_session_reg));
+	sort(sids, n, sizeof(*sids), fastrpc_kunit_cmp_int, NULL);
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ(test, sids[i], fastrpc_session_reg[i]);
+
 	KUNIT_ASSERT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
 	for (i = 0; i < FASTRPC_NR_CBS; i++) {
 		struct device *dev = NULL;
@@ -289,6 +325,7 @@ static void fastrpc_kunit_test_banks(struct kunit *test)
 			if (f.found[j]->of_node == env->cb_np[i])
 				dev = f.found[j];
 		KUNIT_ASSERT_NOT_NULL_MSG(test, dev, "no context bank for %pOF", env->cb_np[i]);
+		KUNIT_EXPECT_TRUE_MSG(test, device_is_bound(dev), "%s is not bound", dev_name(dev));
 		KUNIT_EXPECT_STREQ(test, dev->driver ? dev->driver->name : "", "fastrpc.cb");
 
 		group[i] = iommu_group_get(dev);
@@ -307,18 +344,36 @@ static void fastrpc_kunit_test_banks(struct kunit *test)
 	}
 	fastrpc_kunit_put_banks(&f);
 
-	/* The banks probe in the order of the DT's children: sort */
-	n = fastrpc_session_sids(&env->rpdev->dev, sids, ARRAY_SIZE(sids));
-	KUNIT_ASSERT_EQ(test, n, ARRAY_SIZE(fastrpc_session_reg));
-	sort(sids, n, sizeof(*sids), fastrpc_kunit_cmp_int, NULL);
-	for (i = 0; i < n; i++)
-		KUNIT_EXPECT_EQ(test, sids[i], fastrpc_session_reg[i]);
 }
 
 static int fastrpc_kunit_count(struct device *dev, void *data)
 {
 	(*(unsigned int *)data)++;
 	return 0;
+}
+
+/* Every session exists when the channel's probe returns */
+static void fastrpc_kunit_test_sessions_at_return(struct kunit *test)
+{
+#ifdef CONFIG_KRETPROBES
+	struct kretprobe *rp;
+
+	fastrpc_kunit_build(test);
+
+	rp = kunit_kzalloc(test, sizeof(*rp), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rp);
+	rp->kp.symbol_name = "fastrpc_rpmsg_probe";
+	rp->handler = fastrpc_kunit_probe_returned;
+	fastrpc_kunit_sessions_at_return = -1;
+	KUNIT_ASSERT_EQ(test, 0, register_kretprobe(rp));
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, fastrpc_kunit_unwatch, rp));
+
+	fastrpc_kunit_register_channel(test);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_sessions_at_return,
+			ARRAY_SIZE(fastrpc_session_reg));
+#else
+	kunit_skip(test, "needs CONFIG_KRETPROBES to watch fastrpc_rpmsg_probe() return");
+#endif
 }
 
 /* Unbinding the channel removes every context bank, and their groups */
@@ -358,6 +413,7 @@ static void fastrpc_kunit_test_unbind(struct kunit *test)
 
 static struct kunit_case fastrpc_kunit_cases[] = {
 	KUNIT_CASE(fastrpc_kunit_test_banks),
+	KUNIT_CASE(fastrpc_kunit_test_sessions_at_return),
 	KUNIT_CASE(fastrpc_kunit_test_unbind),
 	{ }
 };
