@@ -343,7 +343,6 @@ static void fastrpc_kunit_test_banks(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, dma_get_mask(dev), DMA_BIT_MASK(34));
 	}
 	fastrpc_kunit_put_banks(&f);
-
 }
 
 static int fastrpc_kunit_count(struct device *dev, void *data)
