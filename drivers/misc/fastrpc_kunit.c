@@ -47,6 +47,7 @@ static const struct {
 };
 
 #define FASTRPC_SID2	0x60	/* + reg: the second stream ID of a bank */
+#define FASTRPC_SID_BAD	0x7fffffff	/* beyond any SMMUv3's stream ID range */
 #define FASTRPC_NR_CBS	ARRAY_SIZE(fastrpc_cbs)
 
 /* The sessions' stream IDs, in order: reg 3, reg 4, and reg 5 three times */
@@ -148,8 +149,11 @@ static void fastrpc_kunit_exit(struct kunit *test)
 	of_node_put(env->smmu_np);
 }
 
-/* The edge and the channel in DT, and the edge's platform device */
-static void fastrpc_kunit_build(struct kunit *test)
+/*
+ * The edge and the channel in DT, and the edge's platform device; the bank
+ * with "reg" @bad_reg, if any, gets a stream ID that the SMMUv3 refuses.
+ */
+static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 {
 	struct fastrpc_kunit_env *env = test->priv;
 	struct of_changeset *ocs = &env->ocs;
@@ -184,6 +188,9 @@ static void fastrpc_kunit_build(struct kunit *test)
 			env->smmu_np->phandle, fastrpc_cbs[i].sid,
 			env->smmu_np->phandle, fastrpc_cbs[i].sid + FASTRPC_SID2,
 		};
+
+		if (fastrpc_cbs[i].reg == bad_reg)
+			iommus[3] = FASTRPC_SID_BAD;
 		struct device_node *cb;
 
 		snprintf(name, sizeof(name), "compute-cb@%u", fastrpc_cbs[i].reg);
@@ -235,7 +242,7 @@ static void fastrpc_kunit_unwatch(void *rp)
 #endif
 
 /* What a glink edge does when the DSP announces the channel */
-static void fastrpc_kunit_register_channel(struct kunit *test)
+static void fastrpc_kunit_announce(struct kunit *test)
 {
 	struct fastrpc_kunit_env *env = test->priv;
 	struct rpmsg_device *rpdev;
@@ -251,8 +258,15 @@ static void fastrpc_kunit_register_channel(struct kunit *test)
 	WRITE_ONCE(fastrpc_kunit_watched, rpdev);
 	KUNIT_ASSERT_EQ(test, 0, rpmsg_register_device(rpdev));
 	env->rpdev = rpdev;
-	KUNIT_ASSERT_NOT_NULL_MSG(test, rpdev->dev.driver, "the fastrpc driver did not bind %s",
-				  dev_name(&rpdev->dev));
+}
+
+static void fastrpc_kunit_register_channel(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+
+	fastrpc_kunit_announce(test);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, env->rpdev->dev.driver,
+				  "the fastrpc driver did not bind %s", dev_name(&env->rpdev->dev));
 }
 
 struct fastrpc_kunit_find {
@@ -306,7 +320,7 @@ static void fastrpc_kunit_test_banks(struct kunit *test)
 	unsigned int i, j;
 	int n;
 
-	fastrpc_kunit_build(test);
+	fastrpc_kunit_build(test, 0);
 	fastrpc_kunit_register_channel(test);
 
 	/* Every session exists now; banks probe in the order of DT's children */
@@ -357,7 +371,7 @@ static void fastrpc_kunit_test_sessions_at_return(struct kunit *test)
 #ifdef CONFIG_KRETPROBES
 	struct kretprobe *rp;
 
-	fastrpc_kunit_build(test);
+	fastrpc_kunit_build(test, 0);
 
 	rp = kunit_kzalloc(test, sizeof(*rp), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, rp);
@@ -383,7 +397,7 @@ static void fastrpc_kunit_test_unbind(struct kunit *test)
 	struct fastrpc_kunit_find f;
 	unsigned int i, n;
 
-	fastrpc_kunit_build(test);
+	fastrpc_kunit_build(test, 0);
 	fastrpc_kunit_register_channel(test);
 
 	KUNIT_ASSERT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
@@ -410,10 +424,27 @@ static void fastrpc_kunit_test_unbind(struct kunit *test)
 	fastrpc_kunit_put_banks(&f);
 }
 
+/*
+ * A bank whose second stream ID the IOMMU refuses: the channel's probe
+ * fails with a log line, and leaves no bank behind.
+ */
+static void fastrpc_kunit_test_refused_bank(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	struct fastrpc_kunit_find f;
+
+	fastrpc_kunit_build(test, 4);
+	fastrpc_kunit_announce(test);
+	KUNIT_EXPECT_NULL(test, env->rpdev->dev.driver);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), 0);
+	fastrpc_kunit_put_banks(&f);
+}
+
 static struct kunit_case fastrpc_kunit_cases[] = {
 	KUNIT_CASE(fastrpc_kunit_test_banks),
 	KUNIT_CASE(fastrpc_kunit_test_sessions_at_return),
 	KUNIT_CASE(fastrpc_kunit_test_unbind),
+	KUNIT_CASE(fastrpc_kunit_test_refused_bank),
 	{ }
 };
 
