@@ -267,9 +267,12 @@ gate_bisect() {
 # configurations: everything built in (the reference drivers too), the
 # auxiliary bus absent, the IOMMU API absent (the reference drivers as
 # modules).  On arm64 also host1x, tegra-drm and fastrpc, built in and as
-# modules.  No build break, and no warning on a line the series added.
+# modules, with sparse on those three.  No build break, and no warning on a line the series added.
 w1_arch() {
-	local arch=$1 cross=$2 variant obj log rc=0
+	local arch=$1 cross=$2 variant obj log rc=0 sparse=
+	if [ "$arch" = arm64 ]; then
+		sparse=$("$top/tools/build-sparse.sh" "$cache") || return 1
+	fi
 	for variant in all no-aux no-iommu; do
 		obj=$build/w1/$arch-$variant
 		log=$build/gates/w1-$arch-$variant.log
@@ -307,13 +310,21 @@ w1_arch() {
 			rc=1
 			continue
 		fi
+		# sparse on the converted drivers too, in every configuration
+		if [ "$arch" = arm64 ] && ! (cd "$tree" && $make C=2 CHECK="$sparse" \
+			drivers/gpu/host1x/ drivers/gpu/drm/tegra/ drivers/misc/) >>"$log" 2>&1; then
+			echo "  $arch $variant: sparse failed:"
+			grep -E 'error' "$log" | head -10 | sed 's/^/    /'
+			rc=1
+			continue
+		fi
 		if [ -n "$(new_warnings "$log")" ]; then
-			echo "  $arch $variant: new W=1 warnings:"
+			echo "  $arch $variant: new W=1 or sparse warnings:"
 			new_warnings "$log" | sed 's/^/    /'
 			rc=1
 			continue
 		fi
-		echo "  $arch $variant: builds, no new W=1 warning"
+		echo "  $arch $variant: builds, no new W=1 warning${sparse:+ or sparse warning}"
 	done
 	return $rc
 }

@@ -53,9 +53,8 @@ static const struct {
 /* The sessions' stream IDs, in order: reg 3, reg 4, and reg 5 three times */
 static const int fastrpc_session_reg[] = { 3, 4, 5, 5, 5 };
 
-/* The channel that the return probe watches, and what it saw */
+/* The channel that the return probe watches */
 static struct rpmsg_device *fastrpc_kunit_watched;
-static int fastrpc_kunit_sessions_at_return;
 
 struct fastrpc_kunit_env {
 	struct device_node *smmu_np;
@@ -225,6 +224,8 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
  * bound only after it.
  */
 #ifdef CONFIG_KRETPROBES
+static int fastrpc_kunit_sessions_at_return;
+
 static int fastrpc_kunit_probe_returned(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct rpmsg_device *rpdev = READ_ONCE(fastrpc_kunit_watched);
