@@ -3,11 +3,13 @@
 #
 # The kernel's own gates, run on the series in the kernel tree:
 #
-#   checkpatch  scripts/checkpatch.pl --strict on every patch
+#   checkpatch  scripts/checkpatch.pl --strict on every patch, and every
+#               file a patch adds is in a MAINTAINERS section
 #   kernel-doc  scripts/kernel-doc -none -Wall on every file the series
 #               adds or changes: no more warnings than at base
 #   cocci       the project's Coccinelle rules: their samples must and
-#               must not match, and make coccicheck runs them on the tree
+#               must not match, and no finding in the series' directory
+#               or the converted drivers (host1x, fastrpc)
 #   sparse-w1   sparse (make C=2) and W=1 on every C file the series adds
 #               or changes, arm64, in the KUnit build: no warning on a
 #               line the series added
@@ -15,7 +17,8 @@
 #               exactly the tree
 #   bisect      every patch builds (arm64, W=1), no new W=1 warning
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64, each with everything
-#               in, without the auxiliary bus, and without the IOMMU API
+#               in, without the auxiliary bus, and without the IOMMU API;
+#               on arm64 also host1x, tegra-drm and fastrpc, with sparse
 #   dt-binding  make dt_binding_check on the new bindings, dtschema >= 2024.4
 #   docs        make htmldocs SPHINXDIRS=driver-api: no warning in a file
 #               the series touched
@@ -267,7 +270,8 @@ gate_bisect() {
 # configurations: everything built in (the reference drivers too), the
 # auxiliary bus absent, the IOMMU API absent (the reference drivers as
 # modules).  On arm64 also host1x, tegra-drm and fastrpc, built in and as
-# modules, with sparse on those three.  No build break, and no warning on a line the series added.
+# modules, with sparse on those three.  No build break, and no warning on
+# a line the series added.
 w1_arch() {
 	local arch=$1 cross=$2 variant obj log rc=0 sparse=
 	if [ "$arch" = arm64 ]; then
