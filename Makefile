@@ -28,6 +28,7 @@ KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=drivers/gpu/host1x \
 	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
+	--kunitconfig=drivers/media/platform/qcom/iris \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
 # The same kernel on "virt" without an IOMMU: the opt-in suite's mock IOMMU

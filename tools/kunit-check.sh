@@ -75,8 +75,8 @@ if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
 	failed=1
 fi
 [ "$bad" = 0 ] || failed=$((failed + 1))
-# The figures the suites print for the seeds of the threads
-grep -o 'seed 00[0-9]: .*' "$log" | sed 's/^/  /'
+# The figures the suites print for the seeds of the threads and for iris
+grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*' "$log" | sed 's/^/  /'
 
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
 echo "$passed $failed" >"$out.result"

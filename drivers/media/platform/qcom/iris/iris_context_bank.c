@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Iris IOMMU context banks as auxiliary devices
+ *
+ * Iris issues DMA through two IOMMU context banks, one for pixel data and
+ * one for everything else, which the firmware requires above 600 MiB.  When
+ * the iris node describes each bank in a sub-node of its own ("non-pixel",
+ * "pixel"), each becomes an auxiliary device of the iris core, declared by
+ * its sub-node, so that it has its own IOMMU group and domain and the IOVA
+ * ranges its sub-node's "iommu-ranges" gives it.  A small auxiliary driver
+ * binds them while they are added.  Every buffer then goes to the bank its
+ * type names.
+ *
+ * When the iris node lists both stream IDs in its own "iommus" instead,
+ * there is no bank device, and every buffer goes to the iris device.
+ */
+
+#include <linux/auxiliary_bus.h>
+#include <linux/device.h>
+#include <linux/dma-mapping.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+
+#include "iris_context_bank.h"
+#include "iris_core.h"
+#include "iris_instance.h"
+
+static const char * const iris_context_bank_names[IRIS_CB_MAX] = {
+	[IRIS_CB_NON_PIXEL] = "non-pixel",
+	[IRIS_CB_PIXEL] = "pixel",
+};
+
+/**
+ * iris_has_context_banks() - does iris have a device per context bank?
+ * @core: the iris core
+ *
+ * Return: true if iris_context_banks_create() created the context banks'
+ * devices, false if the iris node describes no context bank sub-node.
+ */
+bool iris_has_context_banks(struct iris_core *core)
+{
+	return core->context_bank[IRIS_CB_NON_PIXEL];
+}
+
+/**
+ * iris_context_bank_dev() - the device that maps a context bank's buffers
+ * @core: the iris core
+ * @id: the context bank
+ *
+ * Return: the context bank's device, or the iris device when the iris
+ * node describes no context bank sub-node.
+ */
+struct device *iris_context_bank_dev(struct iris_core *core, enum iris_context_bank_id id)
+{
+	return core->context_bank[id] ? &core->context_bank[id]->dev : core->dev;
+}
+
+/**
+ * iris_buffer_dev() - the device that maps the buffers of a type
+ * @inst: the session
+ * @type: the buffer type
+ *
+ * Uncompressed frames (the decoder's output, the encoder's input) and
+ * reference pictures are pixel data; everything else is not.
+ *
+ * Return: the device of the context bank that @type names in @inst's
+ * domain, or the iris device when there is no device per context bank.
+ */
+struct device *iris_buffer_dev(struct iris_inst *inst, enum iris_buffer_type type)
+{
+	bool pixel;
+
+	switch (type) {
+	case BUF_INPUT:
+		pixel = inst->domain == ENCODER;
+		break;
+	case BUF_OUTPUT:
+		pixel = inst->domain == DECODER;
+		break;
+	case BUF_DPB:
+		pixel = true;
+		break;
+	default:
+		pixel = false;
+		break;
+	}
+
+	return iris_context_bank_dev(inst->core, pixel ? IRIS_CB_PIXEL : IRIS_CB_NON_PIXEL);
+}
+
+/**
+ * iris_context_banks_destroy() - remove the context banks' devices
+ * @core: the iris core
+ */
+void iris_context_banks_destroy(struct iris_core *core)
+{
+	int i;
+
+	for (i = IRIS_CB_MAX - 1; i >= 0; i--) {
+		if (core->context_bank[i])
+			auxiliary_device_destroy(core->context_bank[i]);
+		core->context_bank[i] = NULL;
+	}
+}
+
+/**
+ * iris_context_banks_create() - create a device per context bank
+ * @core: the iris core, its platform data set
+ *
+ * If the iris node has context bank sub-nodes, create an auxiliary device
+ * for each, declared by its sub-node and with iris's DMA mask, and let
+ * the context bank driver bind it.  If it has none, create nothing.
+ *
+ * Return: 0 on success; -EPROBE_DEFER if a bank's IOMMU has not probed
+ * yet; -ENODEV if the iris node has one sub-node but not the other, or a
+ * bank did not bind; or the error of auxiliary_device_create_dma().
+ * Nothing is left created on error.
+ */
+int iris_context_banks_create(struct iris_core *core)
+{
+	struct auxiliary_dma_context dma = {
+		.mode = AUXILIARY_DMA_OF_NODE,
+		.dma_mask = core->iris_platform_data->dma_mask,
+	};
+	struct device *dev = core->dev;
+	struct auxiliary_device *adev;
+	unsigned int found = 0;
+	int i, ret;
+
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		struct device_node *np __free(device_node) =
+			of_get_child_by_name(dev->of_node, iris_context_bank_names[i]);
+
+		found += !!np;
+	}
+	if (!found)
+		return 0;
+
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		struct device_node *np __free(device_node) =
+			of_get_available_child_by_name(dev->of_node, iris_context_bank_names[i]);
+
+		if (!np) {
+			ret = dev_err_probe(dev, -ENODEV, "no available %s context bank node\n",
+					    iris_context_bank_names[i]);
+			goto err_destroy;
+		}
+
+		dma.np = np;
+		adev = auxiliary_device_create_dma(dev, iris_context_bank_names[i], NULL, &dma);
+		if (IS_ERR(adev)) {
+			ret = dev_err_probe(dev, PTR_ERR(adev), "cannot add context bank %pOF\n",
+					    np);
+			goto err_destroy;
+		}
+		core->context_bank[i] = adev;
+
+		if (device_is_bound(&adev->dev))
+			continue;
+		if (!device_iommu_mapped(&adev->dev))
+			ret = dev_err_probe(dev, -EPROBE_DEFER,
+					    "IOMMU of context bank %pOF not ready\n", np);
+		else
+			ret = dev_err_probe(dev, -ENODEV, "context bank %pOF did not bind\n", np);
+		goto err_destroy;
+	}
+
+	return 0;
+
+err_destroy:
+	iris_context_banks_destroy(core);
+	return ret;
+}
+
+/* The segment limits that iris sets on its own device */
+static int iris_context_bank_probe(struct auxiliary_device *adev,
+				   const struct auxiliary_device_id *id)
+{
+	dma_set_max_seg_size(&adev->dev, DMA_BIT_MASK(32));
+	dma_set_seg_boundary(&adev->dev, DMA_BIT_MASK(32));
+
+	return 0;
+}
+
+static const struct auxiliary_device_id iris_context_bank_ids[] = {
+	{ .name = KBUILD_MODNAME ".non-pixel" },
+	{ .name = KBUILD_MODNAME ".pixel" },
+	{ }
+};
+MODULE_DEVICE_TABLE(auxiliary, iris_context_bank_ids);
+
+static struct auxiliary_driver iris_context_bank_driver = {
+	.name = "context-bank",
+	.probe = iris_context_bank_probe,
+	.id_table = iris_context_bank_ids,
+	.driver = {
+		.suppress_bind_attrs = true,
+	},
+};
+
+int iris_context_bank_driver_register(void)
+{
+	return auxiliary_driver_register(&iris_context_bank_driver);
+}
+
+void iris_context_bank_driver_unregister(void)
+{
+	auxiliary_driver_unregister(&iris_context_bank_driver);
+}

@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the IOMMU context banks of iris, auxiliary devices with a
+ * DMA context of their own
+ *
+ * Each test builds, with of_changeset, a node under the root shaped like the
+ * iris node of SM8550, in one of its two forms: the context banks in
+ * sub-nodes ("non-pixel" with "iommu-ranges" from 600 MiB to 3.5 GiB, and
+ * "pixel"), or both stream IDs in the node's own "iommus", as in Linux 7.3.
+ * Here the stream IDs point at the system's SMMUv3.  The OF notifier makes
+ * the node a platform device, which stands for iris in a struct iris_core
+ * that has only what the DMA set-up uses; its compatible is not iris's, so
+ * that the iris driver, which needs the real hardware, leaves it alone.
+ * QEMU's "virt" machine with "iommu=smmuv3" has an SMMUv3; elsewhere the
+ * tests skip and say why.
+ */
+
+#include <kunit/test.h>
+#include <linux/auxiliary_bus.h>
+#include <linux/dma-map-ops.h>
+#include <linux/dma-mapping.h>
+#include <linux/iommu.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <media/videobuf2-dma-contig.h>
+
+#include "iris_buffer.h"
+#include "iris_context_bank.h"
+#include "iris_core.h"
+#include "iris_hfi_queue.h"
+#include "iris_instance.h"
+#include "iris_vidc.h"
+
+/* SM8550's stream IDs: the first is the non-pixel bank's */
+#define IRIS_SID_NON_PIXEL	0x1940
+#define IRIS_SID_PIXEL		0x1947
+#define IRIS_SID_BAD		0x7fffffff	/* beyond any SMMUv3's stream ID range */
+
+/* What SM8550's DT and iris's platform data say, written out */
+#define IRIS_LIMIT		0xe0000000ULL	/* "dma-ranges": 3.5 GiB */
+#define IRIS_NP_START		0x25800000ULL	/* non-pixel "iommu-ranges": 600 MiB */
+#define IRIS_NP_SIZE		0xba800000ULL	/* up to 3.5 GiB */
+#define IRIS_DMA_MASK		(IRIS_LIMIT - 1)
+
+enum iris_cb_form {
+	IRIS_CB_FORM_OLD,	/* both stream IDs in the node's "iommus" */
+	IRIS_CB_FORM_BANKS,	/* "non-pixel" and "pixel" sub-nodes */
+	IRIS_CB_FORM_BAD_SID,	/* sub-nodes; the pixel bank's stream ID is refused */
+	IRIS_CB_FORM_NO_PIXEL,	/* a "non-pixel" sub-node only */
+	IRIS_CB_FORM_PIXEL_OFF,	/* the "pixel" sub-node disabled */
+};
+
+static const struct iris_platform_data iris_cb_pdata = {
+	.dma_mask = IRIS_DMA_MASK,
+};
+
+struct iris_cb_env {
+	struct device_node *smmu_np;
+	struct of_changeset ocs;
+	bool built;
+	bool applied;
+	struct device_node *np;
+	struct platform_device *pdev;
+	struct iris_core core;
+	bool dma_init;
+};
+
+static int iris_cb_test_init(struct kunit *test)
+{
+	struct platform_device *smmu;
+	struct iris_cb_env *env;
+
+	env = kunit_kzalloc(test, sizeof(*env), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, env);
+	test->priv = env;
+
+	env->smmu_np = of_find_compatible_node(NULL, NULL, "arm,smmu-v3");
+	if (!env->smmu_np)
+		kunit_skip(test, "no arm,smmu-v3 node in the DT: run on QEMU virt,iommu=smmuv3");
+
+	smmu = of_find_device_by_node(env->smmu_np);
+	if (!smmu || !smmu->dev.driver) {
+		if (smmu)
+			put_device(&smmu->dev);
+		kunit_skip(test, "%pOF has no bound driver: needs CONFIG_ARM_SMMU_V3",
+			   env->smmu_np);
+	}
+	put_device(&smmu->dev);
+	return 0;
+}
+
+/* Take down what a test built, in reverse; each step is a no-op if not done */
+static void iris_cb_teardown(struct iris_cb_env *env)
+{
+	if (env->dma_init)
+		iris_deinit_dma(&env->core);
+	env->dma_init = false;
+	if (env->pdev)
+		put_device(&env->pdev->dev);
+	env->pdev = NULL;
+	if (env->applied)
+		of_changeset_revert(&env->ocs);
+	env->applied = false;
+	if (env->built)
+		of_changeset_destroy(&env->ocs);
+	env->built = false;
+}
+
+static void iris_cb_test_exit(struct kunit *test)
+{
+	struct iris_cb_env *env = test->priv;
+
+	if (!env)
+		return;
+	iris_cb_teardown(env);
+	of_node_put(env->smmu_np);
+}
+
+static void iris_cb_add_bank(struct kunit *test, struct device_node *np, const char *name,
+			     u32 sid, bool ranges, bool disabled)
+{
+	struct iris_cb_env *env = test->priv;
+	u32 iommus[] = { env->smmu_np->phandle, sid };
+	u32 range[] = { IRIS_NP_START, IRIS_NP_SIZE };
+	struct device_node *cb;
+
+	cb = of_changeset_create_node(&env->ocs, np, name);
+	KUNIT_ASSERT_NOT_NULL(test, cb);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(&env->ocs, cb, "iommus",
+								 iommus, ARRAY_SIZE(iommus)));
+	if (ranges)
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(&env->ocs, cb,
+									 "iommu-ranges", range,
+									 ARRAY_SIZE(range)));
+	if (disabled)
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->ocs, cb, "status",
+								      "disabled"));
+}
+
+/*
+ * An iris-like node in @form, its platform device, and the struct iris_core
+ * that stands for iris on it.  The SMMUv3 takes one cell per stream ID,
+ * where SM8550's SMMU takes two (stream ID and mask).
+ */
+static struct iris_core *iris_cb_build(struct kunit *test, enum iris_cb_form form)
+{
+	struct iris_cb_env *env = test->priv;
+	struct of_changeset *ocs = &env->ocs;
+	u32 smmu = env->smmu_np->phandle;
+	u32 own[] = { smmu, IRIS_SID_NON_PIXEL, smmu, IRIS_SID_PIXEL };
+	u32 dma_ranges[] = { 0, 0, 0, IRIS_LIMIT };
+	static atomic_t seq = ATOMIC_INIT(0);
+	struct device_node *np;
+	char name[32];
+
+	of_changeset_init(ocs);
+	env->built = true;
+
+	snprintf(name, sizeof(name), "kunit-iris-%d", atomic_inc_return(&seq));
+	np = of_changeset_create_node(ocs, of_root, name);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	env->np = np;
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "compatible",
+							      "test,iris-context-banks"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_bool(ocs, np, "dma-coherent"));
+
+	if (form == IRIS_CB_FORM_OLD) {
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "iommus", own,
+									 ARRAY_SIZE(own)));
+	} else {
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#address-cells", 1));
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#size-cells", 1));
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "dma-ranges",
+									 dma_ranges,
+									 ARRAY_SIZE(dma_ranges)));
+		iris_cb_add_bank(test, np, "non-pixel", IRIS_SID_NON_PIXEL, true, false);
+		if (form != IRIS_CB_FORM_NO_PIXEL)
+			iris_cb_add_bank(test, np, "pixel",
+					 form == IRIS_CB_FORM_BAD_SID ? IRIS_SID_BAD :
+					 IRIS_SID_PIXEL, false, form == IRIS_CB_FORM_PIXEL_OFF);
+	}
+
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(ocs));
+	env->applied = true;
+
+	env->pdev = of_find_device_by_node(np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, env->pdev, "no platform device for %pOF", np);
+
+	memset(&env->core, 0, sizeof(env->core));
+	env->core.dev = &env->pdev->dev;
+	env->core.iris_platform_data = &iris_cb_pdata;
+	return &env->core;
+}
+
+/* iris_init_dma() as iris's probe calls it, then the mask that probe sets */
+static void iris_cb_init_dma(struct kunit *test, struct iris_core *core)
+{
+	struct iris_cb_env *env = test->priv;
+
+	KUNIT_ASSERT_EQ(test, 0, iris_init_dma(core));
+	env->dma_init = true;
+	KUNIT_ASSERT_EQ(test, 0, dma_set_mask_and_coherent(core->dev, IRIS_DMA_MASK));
+}
+
+static int iris_cb_match_bank(struct device *dev, const void *data)
+{
+	return dev->bus == &auxiliary_bus_type;
+}
+
+/* No context bank device is left under iris */
+static void iris_cb_expect_none(struct kunit *test, struct iris_core *core)
+{
+	struct device *dev = device_find_child(core->dev, NULL, iris_cb_match_bank);
+
+	KUNIT_EXPECT_NULL_MSG(test, dev, "%s is left behind", dev_name(dev));
+	put_device(dev);
+}
+
+static int iris_cb_count(struct device *dev, void *data)
+{
+	(*(unsigned int *)data)++;
+	return 0;
+}
+
+static unsigned int iris_cb_group_members(struct iommu_group *group)
+{
+	unsigned int n = 0;
+
+	iommu_group_for_each_dev(group, &n, iris_cb_count);
+	return n;
+}
+
+static bool iris_cb_mapped(struct device *dev, dma_addr_t iova)
+{
+	struct iommu_domain *domain = iommu_get_domain_for_dev(dev);
+
+	return domain && iommu_iova_to_phys(domain, iova);
+}
+
+/*
+ * Each sub-node is a bound auxiliary device of iris, with its own group,
+ * distinct from the other bank's, the stream ID of its sub-node, iris's
+ * DMA mask and segment limits; iris itself has no group.  Taking them down
+ * leaves no device and no member in their groups.
+ */
+static void iris_cb_test_banks(struct kunit *test)
+{
+	static const u32 sid[IRIS_CB_MAX] = { IRIS_SID_NON_PIXEL, IRIS_SID_PIXEL };
+	static const char * const node[IRIS_CB_MAX] = { "non-pixel", "pixel" };
+	struct iris_cb_env *env = test->priv;
+	struct iommu_group *group[IRIS_CB_MAX];
+	struct iris_core *core;
+	int i;
+
+	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
+	iris_cb_init_dma(test, core);
+	KUNIT_ASSERT_TRUE(test, iris_has_context_banks(core));
+	KUNIT_EXPECT_NULL(test, core->iova_state);
+	KUNIT_EXPECT_NULL(test, iommu_group_get(core->dev));
+
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		struct device *dev = iris_context_bank_dev(core, i);
+		struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+
+		KUNIT_ASSERT_PTR_NE(test, dev, core->dev);
+		KUNIT_EXPECT_PTR_EQ(test, dev->parent, core->dev);
+		KUNIT_EXPECT_TRUE_MSG(test, device_is_bound(dev), "%s is not bound",
+				      dev_name(dev));
+		KUNIT_EXPECT_TRUE_MSG(test, of_node_name_eq(dev->of_node, node[i]),
+				      "%s has node %pOF", dev_name(dev), dev->of_node);
+		KUNIT_EXPECT_PTR_EQ(test, dev->of_node->parent, env->np);
+		KUNIT_ASSERT_NOT_NULL(test, fwspec);
+		KUNIT_ASSERT_EQ(test, fwspec->num_ids, 1);
+		KUNIT_EXPECT_EQ(test, fwspec->ids[0], sid[i]);
+		KUNIT_EXPECT_EQ(test, *dev->dma_mask, IRIS_DMA_MASK);
+		KUNIT_EXPECT_EQ(test, dev->coherent_dma_mask, IRIS_DMA_MASK);
+		KUNIT_EXPECT_EQ(test, dma_get_max_seg_size(dev), (unsigned int)DMA_BIT_MASK(32));
+		KUNIT_EXPECT_EQ(test, dma_get_seg_boundary(dev), DMA_BIT_MASK(32));
+		KUNIT_EXPECT_TRUE(test, dev_is_dma_coherent(dev));
+
+		group[i] = iommu_group_get(dev);
+		KUNIT_ASSERT_NOT_NULL(test, group[i]);
+		KUNIT_EXPECT_EQ(test, iris_cb_group_members(group[i]), 1);
+	}
+	KUNIT_EXPECT_PTR_NE(test, group[IRIS_CB_NON_PIXEL], group[IRIS_CB_PIXEL]);
+
+	iris_deinit_dma(core);
+	env->dma_init = false;
+	KUNIT_EXPECT_FALSE(test, iris_has_context_banks(core));
+	iris_cb_expect_none(test, core);
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		KUNIT_EXPECT_EQ(test, iris_cb_group_members(group[i]), 0);
+		iommu_group_put(group[i]);
+	}
+}
+
+/* What filling a device's IOVA space through the DMA allocator gets */
+struct iris_cb_space {
+	u64 total;
+	u64 lowest;
+	u64 highest;	/* inclusive */
+};
+
+#define IRIS_CB_MAX_ALLOCS	256
+
+static void iris_cb_fill(struct kunit *test, struct device *dev, struct iris_cb_space *sp)
+{
+	struct dma_iova_state *st;
+	unsigned int n = 0, i;
+	size_t size;
+
+	st = kunit_kcalloc(test, IRIS_CB_MAX_ALLOCS, sizeof(*st), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, st);
+	sp->total = 0;
+	sp->lowest = U64_MAX;
+	sp->highest = 0;
+
+	for (size = SZ_1G; size >= PAGE_SIZE; size >>= 1) {
+		while (n < IRIS_CB_MAX_ALLOCS && dma_iova_try_alloc(dev, &st[n], 0, size)) {
+			sp->total += size;
+			sp->lowest = min(sp->lowest, (u64)st[n].addr);
+			sp->highest = max(sp->highest, (u64)st[n].addr + size - 1);
+			n++;
+		}
+	}
+	for (i = 0; i < n; i++)
+		dma_iova_free(dev, &st[i]);
+	KUNIT_ASSERT_LT_MSG(test, n, IRIS_CB_MAX_ALLOCS, "%s: too fragmented", dev_name(dev));
+}
+
+#define MIB(x)	((unsigned long long)(((x) + SZ_512K) >> 20))
+
+/*
+ * The address space of each buffer, measured by filling it through the DMA
+ * API: in 7.3, every buffer gets [600 MiB, 3.5 GiB); with a device per
+ * context bank, the non-pixel bank gets the same, and the pixel bank gets
+ * everything below 3.5 GiB but page 0, which the IOVA allocator never
+ * hands out.
+ */
+static void iris_cb_test_address_space(struct kunit *test)
+{
+	const u64 whole = IRIS_LIMIT - PAGE_SIZE;
+	struct iris_cb_space old, np, px;
+	struct iris_core *core;
+
+	core = iris_cb_build(test, IRIS_CB_FORM_OLD);
+	iris_cb_init_dma(test, core);
+	KUNIT_ASSERT_FALSE(test, iris_has_context_banks(core));
+	iris_cb_fill(test, core->dev, &old);
+	iris_cb_teardown(test->priv);
+
+	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
+	iris_cb_init_dma(test, core);
+	KUNIT_ASSERT_TRUE(test, iris_has_context_banks(core));
+	iris_cb_fill(test, iris_context_bank_dev(core, IRIS_CB_NON_PIXEL), &np);
+	iris_cb_fill(test, iris_context_bank_dev(core, IRIS_CB_PIXEL), &px);
+
+	kunit_info(test, "iris: IOVA space per buffer in MiB, filled through the DMA API\n");
+	kunit_info(test, "iris: 7.3, one context, [0, 600 MiB) allocated away: %llu MiB, every buffer\n",
+		   MIB(old.total));
+	kunit_info(test, "iris: non-pixel context bank, [600 MiB, 3.5 GiB):      %llu MiB\n",
+		   MIB(np.total));
+	kunit_info(test, "iris: pixel context bank, no iommu-ranges:             %llu MiB (%+lld MiB)\n",
+		   MIB(px.total), (long long)(MIB(px.total) - MIB(old.total)));
+
+	KUNIT_EXPECT_EQ(test, old.total, IRIS_NP_SIZE);
+	KUNIT_EXPECT_EQ(test, old.lowest, IRIS_NP_START);
+	KUNIT_EXPECT_EQ(test, old.highest, IRIS_LIMIT - 1);
+
+	KUNIT_EXPECT_EQ(test, np.total, IRIS_NP_SIZE);
+	KUNIT_EXPECT_GE(test, np.lowest, IRIS_NP_START);
+	KUNIT_EXPECT_LE(test, np.highest, IRIS_NP_START + IRIS_NP_SIZE - 1);
+
+	KUNIT_EXPECT_EQ(test, px.total, whole);
+	KUNIT_EXPECT_EQ(test, px.lowest, (u64)PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, px.highest, IRIS_LIMIT - 1);
+	KUNIT_EXPECT_EQ(test, px.total - old.total, IRIS_NP_START - PAGE_SIZE);
+}
+
+/* The bank each buffer type names, in each session domain */
+static const struct {
+	u32 domain;
+	enum iris_buffer_type type;
+	enum iris_context_bank_id bank;
+} iris_cb_routes[] = {
+	{ DECODER, BUF_INPUT, IRIS_CB_NON_PIXEL },	/* bitstream */
+	{ DECODER, BUF_OUTPUT, IRIS_CB_PIXEL },		/* frames */
+	{ DECODER, BUF_DPB, IRIS_CB_PIXEL },
+	{ DECODER, BUF_BIN, IRIS_CB_NON_PIXEL },
+	{ DECODER, BUF_COMV, IRIS_CB_NON_PIXEL },
+	{ DECODER, BUF_NON_COMV, IRIS_CB_NON_PIXEL },
+	{ DECODER, BUF_LINE, IRIS_CB_NON_PIXEL },
+	{ DECODER, BUF_PERSIST, IRIS_CB_NON_PIXEL },
+	{ ENCODER, BUF_INPUT, IRIS_CB_PIXEL },		/* frames */
+	{ ENCODER, BUF_OUTPUT, IRIS_CB_NON_PIXEL },	/* bitstream */
+	{ ENCODER, BUF_DPB, IRIS_CB_PIXEL },
+	{ ENCODER, BUF_ARP, IRIS_CB_NON_PIXEL },
+	{ ENCODER, BUF_SCRATCH_1, IRIS_CB_NON_PIXEL },
+	{ ENCODER, BUF_SCRATCH_2, IRIS_CB_NON_PIXEL },
+	{ ENCODER, BUF_VPSS, IRIS_CB_NON_PIXEL },
+};
+
+/* @iova is mapped by @want only (or by iris alone without banks), above 600 MiB if non-pixel */
+static void iris_cb_expect_in(struct kunit *test, struct iris_core *core, dma_addr_t iova,
+			      enum iris_context_bank_id want, const char *what)
+{
+	struct device *in = iris_context_bank_dev(core, want);
+	struct device *other = iris_context_bank_dev(core, !want);
+
+	KUNIT_EXPECT_TRUE_MSG(test, iris_cb_mapped(in, iova), "%s: %pad not mapped by %s",
+			      what, &iova, dev_name(in));
+	if (other != in)
+		KUNIT_EXPECT_FALSE_MSG(test, iris_cb_mapped(other, iova),
+				       "%s: %pad also mapped by %s", what, &iova,
+				       dev_name(other));
+	if (want == IRIS_CB_NON_PIXEL || other == in)
+		KUNIT_EXPECT_GE_MSG(test, (u64)iova, IRIS_NP_START, "%s: %pad below 600 MiB",
+				    what, &iova);
+}
+
+static int iris_cb_queue_setup(struct vb2_queue *q, unsigned int *num_buffers,
+			       unsigned int *num_planes, unsigned int sizes[],
+			       struct device *alloc_devs[])
+{
+	return 0;
+}
+
+static void iris_cb_buf_queue(struct vb2_buffer *vb)
+{
+}
+
+static const struct vb2_ops iris_cb_vb2_ops = {
+	.queue_setup = iris_cb_queue_setup,
+	.buf_queue = iris_cb_buf_queue,
+};
+
+/* A buffer from @q's allocator, as vb2 allocates it on REQBUFS */
+static void iris_cb_expect_queue(struct kunit *test, struct iris_core *core,
+				 struct vb2_queue *q, enum iris_context_bank_id want,
+				 const char *what)
+{
+	struct vb2_buffer *vb;
+	void *priv;
+
+	KUNIT_EXPECT_PTR_EQ(test, q->dev, iris_context_bank_dev(core, want));
+	vb = kunit_kzalloc(test, sizeof(*vb), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, vb);
+	vb->vb2_queue = q;
+	priv = q->mem_ops->alloc(vb, q->dev, SZ_64K);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(priv));
+	iris_cb_expect_in(test, core, *(dma_addr_t *)q->mem_ops->cookie(vb, priv), want, what);
+	q->mem_ops->put(priv);
+}
+
+/*
+ * A buffer of each type lands in the bank that its type names, through the
+ * code that iris allocates it with: the firmware interface queues, the
+ * internal buffers, and the vb2 queues of each session domain.  Without
+ * banks, every buffer lands on iris, above 600 MiB.
+ */
+static void iris_cb_test_buffers(struct kunit *test)
+{
+	enum iris_cb_form form = *(const enum iris_cb_form *)test->param_value;
+	struct vb2_queue src, dst;
+	struct iris_core *core;
+	struct iris_inst *inst;
+	unsigned int i;
+
+	core = iris_cb_build(test, form);
+	iris_cb_init_dma(test, core);
+	KUNIT_ASSERT_EQ(test, iris_has_context_banks(core), form == IRIS_CB_FORM_BANKS);
+	core->iris_vb2_ops = &iris_cb_vb2_ops;
+
+	KUNIT_ASSERT_EQ(test, 0, iris_hfi_queues_init(core));
+	iris_cb_expect_in(test, core, core->iface_q_table_daddr, IRIS_CB_NON_PIXEL,
+			  "interface queues");
+	iris_cb_expect_in(test, core, core->sfr_daddr, IRIS_CB_NON_PIXEL, "SFR");
+	iris_hfi_queues_deinit(core);
+
+	inst = kunit_kzalloc(test, sizeof(*inst), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, inst);
+	inst->core = core;
+	mutex_init(&inst->ctx_q_lock);
+
+	for (i = 0; i < ARRAY_SIZE(iris_cb_routes); i++) {
+		struct iris_buffers *buffers = &inst->buffers[iris_cb_routes[i].type];
+		struct iris_buffer *buf;
+
+		inst->domain = iris_cb_routes[i].domain;
+		INIT_LIST_HEAD(&buffers->list);
+		buffers->size = SZ_64K;
+		KUNIT_ASSERT_EQ(test, 0, iris_create_internal_buffer(inst, iris_cb_routes[i].type,
+								     0));
+		buf = list_first_entry_or_null(&buffers->list, struct iris_buffer, list);
+		KUNIT_ASSERT_NOT_NULL(test, buf);
+		KUNIT_EXPECT_PTR_EQ(test, iris_buffer_dev(inst, buf->type),
+				    iris_context_bank_dev(core, iris_cb_routes[i].bank));
+		iris_cb_expect_in(test, core, buf->device_addr, iris_cb_routes[i].bank,
+				  "internal buffer");
+		iris_destroy_internal_buffer(inst, buf);
+		KUNIT_EXPECT_TRUE(test, list_empty(&buffers->list));
+	}
+
+	inst->domain = DECODER;
+	memset(&src, 0, sizeof(src));
+	memset(&dst, 0, sizeof(dst));
+	KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
+	iris_cb_expect_queue(test, core, &src, IRIS_CB_NON_PIXEL, "decoder bitstream");
+	iris_cb_expect_queue(test, core, &dst, IRIS_CB_PIXEL, "decoder frames");
+	vb2_queue_release(&src);
+	vb2_queue_release(&dst);
+
+	inst->domain = ENCODER;
+	memset(&src, 0, sizeof(src));
+	memset(&dst, 0, sizeof(dst));
+	KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
+	iris_cb_expect_queue(test, core, &src, IRIS_CB_PIXEL, "encoder frames");
+	iris_cb_expect_queue(test, core, &dst, IRIS_CB_NON_PIXEL, "encoder bitstream");
+	vb2_queue_release(&src);
+	vb2_queue_release(&dst);
+	mutex_destroy(&inst->ctx_q_lock);
+}
+
+static const enum iris_cb_form iris_cb_buffer_forms[] = {
+	IRIS_CB_FORM_BANKS,
+	IRIS_CB_FORM_OLD,
+};
+
+static void iris_cb_form_desc(const enum iris_cb_form *form, char *desc)
+{
+	strscpy(desc, *form == IRIS_CB_FORM_OLD ? "old form" : "context banks",
+		KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(iris_cb_buffer_forms, iris_cb_buffer_forms, iris_cb_form_desc);
+
+/*
+ * With the old form, the code takes the 7.3 path: no bank device, iris has
+ * one group with both stream IDs, and IOVA [0, 600 MiB) is allocated away
+ * until iris_deinit_dma() gives it back.
+ */
+static void iris_cb_test_old_form(struct kunit *test)
+{
+	struct iommu_fwspec *fwspec;
+	struct iris_cb_space sp;
+	struct iris_core *core;
+	int i;
+
+	core = iris_cb_build(test, IRIS_CB_FORM_OLD);
+	iris_cb_init_dma(test, core);
+	KUNIT_EXPECT_FALSE(test, iris_has_context_banks(core));
+	KUNIT_EXPECT_NOT_NULL(test, core->iova_state);
+	iris_cb_expect_none(test, core);
+	for (i = 0; i < IRIS_CB_MAX; i++)
+		KUNIT_EXPECT_PTR_EQ(test, iris_context_bank_dev(core, i), core->dev);
+
+	fwspec = dev_iommu_fwspec_get(core->dev);
+	KUNIT_ASSERT_NOT_NULL(test, fwspec);
+	KUNIT_ASSERT_EQ(test, fwspec->num_ids, 2);
+	KUNIT_EXPECT_EQ(test, fwspec->ids[0], IRIS_SID_NON_PIXEL);
+	KUNIT_EXPECT_EQ(test, fwspec->ids[1], IRIS_SID_PIXEL);
+
+	iris_cb_fill(test, core->dev, &sp);
+	KUNIT_EXPECT_EQ(test, sp.lowest, IRIS_NP_START);
+
+	iris_deinit_dma(core);
+	((struct iris_cb_env *)test->priv)->dma_init = false;
+	KUNIT_EXPECT_NULL(test, core->iova_state);
+	iris_cb_fill(test, core->dev, &sp);
+	KUNIT_EXPECT_EQ(test, sp.lowest, (u64)PAGE_SIZE);
+}
+
+/*
+ * A bank the IOMMU refuses, a missing bank and a disabled bank each fail
+ * with -ENODEV and a log line naming iris and the bank, and leave no bank
+ * device and no group behind.
+ */
+static void iris_cb_test_errors(struct kunit *test)
+{
+	enum iris_cb_form form = *(const enum iris_cb_form *)test->param_value;
+	struct iris_cb_env *env = test->priv;
+	struct iris_core *core;
+
+	core = iris_cb_build(test, form);
+	KUNIT_EXPECT_EQ(test, iris_init_dma(core), -ENODEV);
+	KUNIT_EXPECT_FALSE(test, iris_has_context_banks(core));
+	KUNIT_EXPECT_NULL(test, core->iova_state);
+	iris_cb_expect_none(test, core);
+	KUNIT_EXPECT_NULL(test, iommu_group_get(core->dev));
+
+	/* The node is still usable once it is fixed: nothing holds its IDs */
+	iris_cb_teardown(env);
+	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
+	iris_cb_init_dma(test, core);
+	KUNIT_EXPECT_TRUE(test, iris_has_context_banks(core));
+}
+
+static const enum iris_cb_form iris_cb_bad_forms[] = {
+	IRIS_CB_FORM_BAD_SID,
+	IRIS_CB_FORM_NO_PIXEL,
+	IRIS_CB_FORM_PIXEL_OFF,
+};
+
+static void iris_cb_bad_desc(const enum iris_cb_form *form, char *desc)
+{
+	static const char * const names[] = {
+		[IRIS_CB_FORM_BAD_SID] = "refused stream ID",
+		[IRIS_CB_FORM_NO_PIXEL] = "no pixel node",
+		[IRIS_CB_FORM_PIXEL_OFF] = "pixel node disabled",
+	};
+
+	strscpy(desc, names[*form], KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(iris_cb_bad_forms, iris_cb_bad_forms, iris_cb_bad_desc);
+
+static struct kunit_case iris_context_bank_cases[] = {
+	KUNIT_CASE(iris_cb_test_banks),
+	KUNIT_CASE(iris_cb_test_address_space),
+	KUNIT_CASE_PARAM(iris_cb_test_buffers, iris_cb_buffer_forms_gen_params),
+	KUNIT_CASE(iris_cb_test_old_form),
+	KUNIT_CASE_PARAM(iris_cb_test_errors, iris_cb_bad_forms_gen_params),
+	{}
+};
+
+static struct kunit_suite iris_context_bank_suite = {
+	.name = "iris_context_bank",
+	.init = iris_cb_test_init,
+	.exit = iris_cb_test_exit,
+	.test_cases = iris_context_bank_cases,
+};
+
+kunit_test_suite(iris_context_bank_suite);
