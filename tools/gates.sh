@@ -9,7 +9,7 @@
 #               adds or changes: no more warnings than at base
 #   cocci       the project's Coccinelle rules: their samples must and
 #               must not match, and no finding in the series' directory
-#               or the converted drivers (host1x, fastrpc)
+#               or the converted drivers (host1x, fastrpc, iris)
 #   sparse-w1   sparse (make C=2) and W=1 on every C file the series adds
 #               or changes, arm64, in the KUnit build: no warning on a
 #               line the series added
@@ -18,8 +18,11 @@
 #   bisect      every patch builds (arm64, W=1), no new W=1 warning
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64, each with everything
 #               in, without the auxiliary bus, and without the IOMMU API;
-#               on arm64 also host1x, tegra-drm and fastrpc, with sparse
+#               on arm64 also host1x, tegra-drm, fastrpc and iris, with
+#               sparse
 #   dt-binding  make dt_binding_check on the new bindings, dtschema >= 2024.4
+#   dtbs        make dtbs_check (W=1) on every board that includes a DTS the
+#               series changes: no warning that the base does not have
 #   docs        make htmldocs SPHINXDIRS=driver-api: no warning in a file
 #               the series touched
 #   demo        make demo and its checks
@@ -122,9 +125,9 @@ gate_cocci() {
 			[ "$got" = "$expect" ] || rc=1
 		done
 		# The rule on the tree, through the kernel's own make coccicheck,
-		# in the series' own directory and in host1x, and on fastrpc.c
+		# in the series' own directory, host1x and iris, and on fastrpc.c
 		# (its directory holds unrelated drivers): no finding.
-		for m in drivers/base drivers/gpu/host1x; do
+		for m in drivers/base drivers/gpu/host1x drivers/media/platform/qcom/iris; do
 			(cd "$tree" && make -s coccicheck MODE=report SPFLAGS=--very-quiet \
 				COCCI="$tree/scripts/coccinelle/api/$name.cocci" M=$m) \
 				>"$build/gates/cocci-$name.out" 2>&1 || rc=1
@@ -269,11 +272,12 @@ gate_bisect() {
 # w1-ARCH: W=1 builds of the directories the series touches, in three
 # configurations: everything built in (the reference drivers too), the
 # auxiliary bus absent, the IOMMU API absent (the reference drivers as
-# modules).  On arm64 also host1x, tegra-drm and fastrpc, built in and as
-# modules, with sparse on those three.  No build break, and no warning on
+# modules).  On arm64 also host1x, tegra-drm, fastrpc and iris, built in
+# and as modules, with sparse on those four.  No build break, and no warning on
 # a line the series added.
 w1_arch() {
 	local arch=$1 cross=$2 variant obj log rc=0 sparse=
+	local converted="drivers/gpu/host1x/ drivers/gpu/drm/tegra/ drivers/misc/ drivers/media/platform/qcom/iris/"
 	if [ "$arch" = arm64 ]; then
 		sparse=$("$top/tools/build-sparse.sh" "$cache") || return 1
 	fi
@@ -295,8 +299,8 @@ w1_arch() {
 		esac
 		# The converted drivers, on the architecture they run on
 		case $arch-$variant in
-		arm64-all)      want="$want TEGRA_HOST1X=y DRM_TEGRA=y TEGRA_HOST1X_CONTEXT_KUNIT_TEST=y QCOM_FASTRPC=y QCOM_FASTRPC_KUNIT_TEST=y" ;;
-		arm64-no-iommu) want="$want TEGRA_HOST1X=m DRM_TEGRA=m QCOM_FASTRPC=m" ;;
+		arm64-all)      want="$want TEGRA_HOST1X=y DRM_TEGRA=y TEGRA_HOST1X_CONTEXT_KUNIT_TEST=y QCOM_FASTRPC=y QCOM_FASTRPC_KUNIT_TEST=y VIDEO_QCOM_IRIS=y VIDEO_QCOM_IRIS_KUNIT_TEST=y" ;;
+		arm64-no-iommu) want="$want TEGRA_HOST1X=m DRM_TEGRA=m QCOM_FASTRPC=m VIDEO_QCOM_IRIS=m" ;;
 		esac
 		local w
 		for w in $want; do
@@ -307,7 +311,7 @@ w1_arch() {
 		no-iommu) ! grep -q '^CONFIG_IOMMU_API=y' "$obj/.config" || { echo "  $arch no-iommu has the IOMMU API"; rc=1; } ;;
 		esac
 		local dirs="drivers/base/ drivers/iommu/ drivers/of/ samples/auxiliary_dma/"
-		[ "$arch" != arm64 ] || dirs="$dirs drivers/gpu/host1x/ drivers/gpu/drm/tegra/ drivers/misc/"
+		[ "$arch" != arm64 ] || dirs="$dirs $converted"
 		if ! (cd "$tree" && $make $dirs) >>"$log" 2>&1; then
 			echo "  $arch $variant: build break:"
 			grep -E 'error' "$log" | head -10 | sed 's/^/    /'
@@ -316,7 +320,7 @@ w1_arch() {
 		fi
 		# sparse on the converted drivers too, in every configuration
 		if [ "$arch" = arm64 ] && ! (cd "$tree" && $make C=2 CHECK="$sparse" \
-			drivers/gpu/host1x/ drivers/gpu/drm/tegra/ drivers/misc/) >>"$log" 2>&1; then
+			$converted) >>"$log" 2>&1; then
 			echo "  $arch $variant: sparse failed:"
 			grep -E 'error' "$log" | head -10 | sed 's/^/    /'
 			rc=1
@@ -361,6 +365,75 @@ gate_dt_binding() {
 		fi
 	done
 	echo "  make dt_binding_check DT_SCHEMA_FILES=$files, dtschema $("$bin/dt-doc-validate" --version)"
+	return $rc
+}
+
+# The boards (.dts) that include FILE, directly or through other .dtsi files
+boards_including() {
+	local todo=$1 seen= f inc
+	while [ -n "$todo" ]; do
+		f=${todo%% *}
+		todo=${todo#"$f"}; todo=${todo# }
+		for inc in $(cd "$tree" && grep -l "#include \"$(basename "$f")\"" \
+				"$(dirname "$f")"/*.dts "$(dirname "$f")"/*.dtsi 2>/dev/null); do
+			case " $seen " in *" $inc "*) continue ;; esac
+			seen="$seen $inc"
+			todo="$todo $inc"
+		done
+	done
+	for f in $seen; do
+		case $f in *.dts) echo "$f" ;; esac
+	done
+}
+
+# dtbs: make dtbs_check with W=1 (dtc's extra checks and dt-validate with
+# every binding) on every board that includes a DTS file the series
+# changes, in the tree and in the base (a worktree shared with the bisect
+# gate): every board is validated, and no warning is new.  Warnings are
+# compared without their line numbers, which the series' edits shift.
+gate_dtbs() {
+	local bin files f boards= targets= src=$build/bisect-src which dir rc=0
+	bin=$("$top/tools/dtschema-root.sh" "$cache") || return 1
+	files=$(changed_files 'arch/arm64/boot/dts/*.dts' 'arch/arm64/boot/dts/*.dtsi')
+	[ -n "$files" ] || { echo "  the series changes no DTS"; return 0; }
+	for f in $files; do
+		case $f in *.dts) boards="$boards $f" ;; esac
+		boards="$boards $(boards_including "$f")"
+	done
+	boards=$(echo $boards | tr ' ' '\n' | sort -u)
+	for f in $boards; do
+		targets="$targets ${f#arch/arm64/boot/dts/}"
+	done
+	targets=${targets//.dts/.dtb}
+	if [ ! -e "$src/.git" ]; then
+		g worktree prune
+		rm -rf "$src"
+		g worktree add -q --detach "$src" base || return 1
+	fi
+	git -C "$src" checkout -q --detach base || return 1
+	for which in base series; do
+		dir=$src
+		[ $which = base ] || dir=$tree
+		(cd "$dir" && make -s O="$build/dtbs-$which" ARCH=arm64 \
+			CROSS_COMPILE=aarch64-linux-gnu- allnoconfig &&
+		 PATH=$bin:$PATH make O="$build/dtbs-$which" ARCH=arm64 \
+			CROSS_COMPILE=aarch64-linux-gnu- PYTHON3="$bin/python3" W=1 \
+			CHECK_DTBS=y $targets) >"$build/gates/dtbs-$which.log" 2>&1 ||
+			{ echo "  $which: the DTBs do not build"; tail -5 "$build/gates/dtbs-$which.log"; return 1; }
+		grep -vE '^  [A-Z]+( \[C\])? +|^make\[[0-9]+\]: (Entering|Leaving) directory' \
+			"$build/gates/dtbs-$which.log" |
+			sed -E "s|$dir/||g; s|$build/dtbs-$which/||g; s/:[0-9]+\.[0-9]+-[0-9]+(\.[0-9]+)?(:|$)/\2/g" |
+			sort -u >"$build/gates/dtbs-$which.warnings"
+	done
+	for f in $targets; do
+		grep -qF "DTC [C] arch/arm64/boot/dts/$f" "$build/gates/dtbs-series.log" ||
+			{ echo "  $f was not validated"; rc=1; }
+	done
+	if comm -13 "$build/gates/dtbs-base.warnings" "$build/gates/dtbs-series.warnings" | grep .; then
+		echo "  new warnings (above)"
+		rc=1
+	fi
+	echo "  make dtbs_check W=1 on$targets: $(grep -c . "$build/gates/dtbs-series.warnings") warning lines, $(grep -c . "$build/gates/dtbs-base.warnings") at base"
 	return $rc
 }
 

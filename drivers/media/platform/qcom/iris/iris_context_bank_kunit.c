@@ -320,8 +320,8 @@ static void iris_cb_fill(struct kunit *test, struct device *dev, struct iris_cb_
 	for (size = SZ_1G; size >= PAGE_SIZE; size >>= 1) {
 		while (n < IRIS_CB_MAX_ALLOCS && dma_iova_try_alloc(dev, &st[n], 0, size)) {
 			sp->total += size;
-			sp->lowest = min(sp->lowest, (u64)st[n].addr);
-			sp->highest = max(sp->highest, (u64)st[n].addr + size - 1);
+			sp->lowest = min_t(u64, sp->lowest, st[n].addr);
+			sp->highest = max_t(u64, sp->highest, st[n].addr + size - 1);
 			n++;
 		}
 	}
