@@ -50,7 +50,11 @@ enum iris_cb_form {
 	IRIS_CB_FORM_BAD_SID,	/* sub-nodes; the pixel bank's stream ID is refused */
 	IRIS_CB_FORM_NO_PIXEL,	/* a "non-pixel" sub-node only */
 	IRIS_CB_FORM_PIXEL_OFF,	/* the "pixel" sub-node disabled */
+	IRIS_CB_FORM_LATE_IOMMU,	/* the pixel bank's IOMMU has no driver yet */
 };
+
+/* + n: the IOMMU node without a driver, above dtc's and the other suites' phandles */
+#define IRIS_PHANDLE_LATE	0x7ffd0000
 
 static const struct iris_platform_data iris_cb_pdata = {
 	.dma_mask = IRIS_DMA_MASK,
@@ -119,10 +123,10 @@ static void iris_cb_test_exit(struct kunit *test)
 }
 
 static void iris_cb_add_bank(struct kunit *test, struct device_node *np, const char *name,
-			     u32 sid, bool ranges, bool disabled)
+			     u32 iommu, u32 sid, bool ranges, bool disabled)
 {
 	struct iris_cb_env *env = test->priv;
-	u32 iommus[] = { env->smmu_np->phandle, sid };
+	u32 iommus[] = { iommu, sid };
 	u32 range[] = { IRIS_NP_START, IRIS_NP_SIZE };
 	struct device_node *cb;
 
@@ -152,13 +156,27 @@ static struct iris_core *iris_cb_build(struct kunit *test, enum iris_cb_form for
 	u32 own[] = { smmu, IRIS_SID_NON_PIXEL, smmu, IRIS_SID_PIXEL };
 	u32 dma_ranges[] = { 0, 0, 0, IRIS_LIMIT };
 	static atomic_t seq = ATOMIC_INIT(0);
-	struct device_node *np;
+	struct device_node *np, *late = NULL;
+	int n = atomic_inc_return(&seq);
+	u32 pixel_iommu = smmu;
 	char name[32];
 
 	of_changeset_init(ocs);
 	env->built = true;
 
-	snprintf(name, sizeof(name), "kunit-iris-%d", atomic_inc_return(&seq));
+	if (form == IRIS_CB_FORM_LATE_IOMMU) {
+		/* An IOMMU node that no driver has probed, as at early boot */
+		snprintf(name, sizeof(name), "kunit-iris-iommu-%d", n);
+		late = of_changeset_create_node(ocs, of_root, name);
+		KUNIT_ASSERT_NOT_NULL(test, late);
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, late, "compatible",
+								      "test,iris-late-iommu"));
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, late, "#iommu-cells", 1));
+		KUNIT_ASSERT_NULL(test, of_find_node_by_phandle(IRIS_PHANDLE_LATE + n));
+		pixel_iommu = IRIS_PHANDLE_LATE + n;
+	}
+
+	snprintf(name, sizeof(name), "kunit-iris-%d", n);
 	np = of_changeset_create_node(ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, np);
 	env->np = np;
@@ -175,15 +193,22 @@ static struct iris_core *iris_cb_build(struct kunit *test, enum iris_cb_form for
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "dma-ranges",
 									 dma_ranges,
 									 ARRAY_SIZE(dma_ranges)));
-		iris_cb_add_bank(test, np, "non-pixel", IRIS_SID_NON_PIXEL, true, false);
+		iris_cb_add_bank(test, np, "non-pixel", smmu, IRIS_SID_NON_PIXEL, true, false);
 		if (form != IRIS_CB_FORM_NO_PIXEL)
-			iris_cb_add_bank(test, np, "pixel",
+			iris_cb_add_bank(test, np, "pixel", pixel_iommu,
 					 form == IRIS_CB_FORM_BAD_SID ? IRIS_SID_BAD :
 					 IRIS_SID_PIXEL, false, form == IRIS_CB_FORM_PIXEL_OFF);
 	}
 
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(ocs));
 	env->applied = true;
+	/*
+	 * of_changeset attaches a node before it adds the node's properties,
+	 * so a "phandle" property would not be seen: set it on the node, before
+	 * a bank is created that refers to it.
+	 */
+	if (late)
+		late->phandle = pixel_iommu;
 
 	env->pdev = of_find_device_by_node(np);
 	KUNIT_ASSERT_NOT_NULL_MSG(test, env->pdev, "no platform device for %pOF", np);
@@ -572,19 +597,32 @@ static void iris_cb_test_old_form(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sp.lowest, (u64)PAGE_SIZE);
 }
 
+/* The node forms that iris's probe must refuse, and how */
+static const struct iris_cb_bad {
+	enum iris_cb_form form;
+	int err;
+	const char *desc;
+} iris_cb_bad_forms[] = {
+	{ IRIS_CB_FORM_BAD_SID, -ENODEV, "refused stream ID" },
+	{ IRIS_CB_FORM_NO_PIXEL, -ENODEV, "no pixel node" },
+	{ IRIS_CB_FORM_PIXEL_OFF, -ENODEV, "pixel node disabled" },
+	{ IRIS_CB_FORM_LATE_IOMMU, -EPROBE_DEFER, "IOMMU not probed yet" },
+};
+
 /*
  * A bank the IOMMU refuses, a missing bank and a disabled bank each fail
- * with -ENODEV and a log line naming iris and the bank, and leave no bank
- * device and no group behind.
+ * with -ENODEV, and a bank whose IOMMU has not probed yet defers iris, each
+ * with a log line naming iris and the bank; none leaves a bank device or a
+ * group behind.
  */
 static void iris_cb_test_errors(struct kunit *test)
 {
-	enum iris_cb_form form = *(const enum iris_cb_form *)test->param_value;
+	const struct iris_cb_bad *bad = test->param_value;
 	struct iris_cb_env *env = test->priv;
 	struct iris_core *core;
 
-	core = iris_cb_build(test, form);
-	KUNIT_EXPECT_EQ(test, iris_init_dma(core), -ENODEV);
+	core = iris_cb_build(test, bad->form);
+	KUNIT_EXPECT_EQ(test, iris_init_dma(core), bad->err);
 	KUNIT_EXPECT_FALSE(test, iris_has_context_banks(core));
 	KUNIT_EXPECT_NULL(test, core->iova_state);
 	iris_cb_expect_none(test, core);
@@ -597,24 +635,7 @@ static void iris_cb_test_errors(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, iris_has_context_banks(core));
 }
 
-static const enum iris_cb_form iris_cb_bad_forms[] = {
-	IRIS_CB_FORM_BAD_SID,
-	IRIS_CB_FORM_NO_PIXEL,
-	IRIS_CB_FORM_PIXEL_OFF,
-};
-
-static void iris_cb_bad_desc(const enum iris_cb_form *form, char *desc)
-{
-	static const char * const names[] = {
-		[IRIS_CB_FORM_BAD_SID] = "refused stream ID",
-		[IRIS_CB_FORM_NO_PIXEL] = "no pixel node",
-		[IRIS_CB_FORM_PIXEL_OFF] = "pixel node disabled",
-	};
-
-	strscpy(desc, names[*form], KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(iris_cb_bad_forms, iris_cb_bad_forms, iris_cb_bad_desc);
+KUNIT_ARRAY_PARAM_DESC(iris_cb_bad_forms, iris_cb_bad_forms, desc);
 
 static struct kunit_case iris_context_bank_cases[] = {
 	KUNIT_CASE(iris_cb_test_banks),
