@@ -414,6 +414,8 @@ gate_dtbs() {
 	for which in base series; do
 		dir=$src
 		[ $which = base ] || dir=$tree
+		# Build every board again: an up-to-date DTB prints no warning
+		rm -rf "$build/dtbs-$which/arch/arm64/boot/dts"
 		(cd "$dir" && make -s O="$build/dtbs-$which" ARCH=arm64 \
 			CROSS_COMPILE=aarch64-linux-gnu- allnoconfig &&
 		 PATH=$bin:$PATH make O="$build/dtbs-$which" ARCH=arm64 \
