@@ -427,6 +427,16 @@ static const struct {
 	{ ENCODER, BUF_VPSS, IRIS_CB_NON_PIXEL },
 };
 
+/* The bank of each vb2 queue (source, destination) in each session domain */
+static const struct {
+	u32 domain;
+	enum iris_context_bank_id src, dst;
+	const char *src_what, *dst_what;
+} iris_cb_queues[] = {
+	{ DECODER, IRIS_CB_NON_PIXEL, IRIS_CB_PIXEL, "decoder bitstream", "decoder frames" },
+	{ ENCODER, IRIS_CB_PIXEL, IRIS_CB_NON_PIXEL, "encoder frames", "encoder bitstream" },
+};
+
 /* @iova is mapped by @want only (or by iris alone without banks), above 600 MiB if non-pixel */
 static void iris_cb_expect_in(struct kunit *test, struct iris_core *core, dma_addr_t iova,
 			      enum iris_context_bank_id want, const char *what)
@@ -528,23 +538,18 @@ static void iris_cb_test_buffers(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, list_empty(&buffers->list));
 	}
 
-	inst->domain = DECODER;
-	memset(&src, 0, sizeof(src));
-	memset(&dst, 0, sizeof(dst));
-	KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
-	iris_cb_expect_queue(test, core, &src, IRIS_CB_NON_PIXEL, "decoder bitstream");
-	iris_cb_expect_queue(test, core, &dst, IRIS_CB_PIXEL, "decoder frames");
-	vb2_queue_release(&src);
-	vb2_queue_release(&dst);
-
-	inst->domain = ENCODER;
-	memset(&src, 0, sizeof(src));
-	memset(&dst, 0, sizeof(dst));
-	KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
-	iris_cb_expect_queue(test, core, &src, IRIS_CB_PIXEL, "encoder frames");
-	iris_cb_expect_queue(test, core, &dst, IRIS_CB_NON_PIXEL, "encoder bitstream");
-	vb2_queue_release(&src);
-	vb2_queue_release(&dst);
+	for (i = 0; i < ARRAY_SIZE(iris_cb_queues); i++) {
+		inst->domain = iris_cb_queues[i].domain;
+		memset(&src, 0, sizeof(src));
+		memset(&dst, 0, sizeof(dst));
+		KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
+		iris_cb_expect_queue(test, core, &src, iris_cb_queues[i].src,
+				     iris_cb_queues[i].src_what);
+		iris_cb_expect_queue(test, core, &dst, iris_cb_queues[i].dst,
+				     iris_cb_queues[i].dst_what);
+		vb2_queue_release(&src);
+		vb2_queue_release(&dst);
+	}
 	mutex_destroy(&inst->ctx_q_lock);
 }
 
