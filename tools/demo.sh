@@ -13,7 +13,12 @@
 # a kernel and an output folder of their own, and the run has no module
 # cycle.
 #
-# Usage: tools/demo.sh TREE BUILD CACHE [builtin]
+# With "faults", the kernel of the default run boots an initramfs whose
+# /init (tools/faults-init.sh) fails every allocation of each path that
+# makes or binds a block, in turn, and checks what each fault left;
+# tools/faults-report.py judges the run and prints its summary.
+#
+# Usage: tools/demo.sh TREE BUILD CACHE [builtin|faults]
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +26,7 @@ tree=$(realpath "$1")
 build=$(realpath -m "$2")
 cache=$3
 variant=${4:-}
+limit=600	# seconds for the QEMU run
 case $variant in
 "")
 	obj=$build/demo-arm64 out=$build/demo configs=$top/kunit/demo.config
@@ -31,6 +37,11 @@ builtin)
 	configs="$top/kunit/demo.config $top/kunit/demo-builtin.config"
 	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y"
 	what="both VPU drivers built in" ;;
+faults)
+	obj=$build/demo-arm64 out=$build/faults configs=$top/kunit/demo.config
+	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m FAILSLAB=y"
+	what="the kernel of make demo, with every allocation failed in turn"
+	limit=1800 ;;
 *)
 	echo "demo: unknown variant $variant" >&2
 	exit 2 ;;
@@ -133,14 +144,31 @@ mkdir -p "$root/bin"
 dpkg-deb --fsys-tarfile "$bb" | tar -x -C "$out" ./bin/busybox
 mv "$out/bin/busybox" "$root/bin/busybox"
 (cd "$tree" && $make INSTALL_MOD_PATH="$root" modules_install >/dev/null)
-cp "$top/tools/demo-init.sh" "$root/init"
+if [ "$variant" = faults ]; then
+	# fail-nth, with the kernel's nolibc and UAPI headers
+	nolibc=$out/nolibc
+	mkdir -p "$nolibc"
+	make -s -C "$tree/tools/include/nolibc" headers OUTPUT="$nolibc/"
+	(cd "$tree" && $make O="$nolibc/obj" headers_install \
+		INSTALL_HDR_PATH="$nolibc/sysroot")
+	aarch64-linux-gnu-gcc -Os -static -nostdlib -nostdinc -Wall -Wextra \
+		-I"$nolibc/sysroot/include" -include nolibc.h \
+		-o "$root/bin/fail-nth" "$top/tools/fail-nth.c" -lgcc
+	cp "$top/tools/faults-init.sh" "$root/init"
+else
+	cp "$top/tools/demo-init.sh" "$root/init"
+fi
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out/initramfs.cpio.gz"
 
 # 4. The run
 echo "demo: booting QEMU virt with an SMMUv3 ($kver)"
-timeout 600 "${qemu[@]}" -serial stdio -no-reboot \
+timeout "$limit" "${qemu[@]}" -serial stdio -no-reboot \
 	-kernel "$obj/arch/arm64/boot/Image" -initrd "$out/initramfs.cpio.gz" \
 	-dtb "$out/vpu.dtb" -append "console=ttyAMA0 panic=-1" \
 	</dev/null >"$out/console.log" 2>&1 || true
 echo "demo: console log in $out/console.log"
-python3 "$top/tools/demo-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"
+if [ "$variant" = faults ]; then
+	python3 "$top/tools/faults-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"
+else
+	python3 "$top/tools/demo-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"
+fi
