@@ -7,6 +7,8 @@
 #           repository in $(TREE), one commit per patch
 #   demo    the reference VPU drivers on QEMU virt with an SMMUv3
 #   demo-builtin  the same with both drivers built in
+#   faults  the demo's kernel failing every allocation of each path that
+#           makes or binds a block, in turn (fail-nth), then kmemleak
 #   check   everything that must pass: the KUnit suites and the kernel's
 #           gates; ends with "N passed, N failed" (KUnit cases passed,
 #           KUnit cases and gates failed)
@@ -39,7 +41,7 @@ KUNIT_X86_64 := --arch=x86_64 --jobs=$(JOBS) --timeout=900 \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree demo demo-builtin check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
+.PHONY: all deps tree demo demo-builtin faults check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
 
 all: check
 
@@ -58,6 +60,9 @@ demo: tree
 demo-builtin: tree
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
 
+faults: tree
+	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) faults
+
 # 4. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
 #    on the same kernel without an IOMMU (a mock IOMMU without a fwnode),
 #    and on x86_64 with the real intel-iommu driver (VT-d), under TCG
@@ -71,7 +76,7 @@ kunit-vtd: tree
 	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)
 
 # 5. The kernel's own gates on the series (needs the KUnit build)
-GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding dtbs docs series demo demo-builtin bisect w1-arm64 w1-arm w1-x86_64
+GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding dtbs docs series demo demo-builtin faults bisect w1-arm64 w1-arm w1-x86_64
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)

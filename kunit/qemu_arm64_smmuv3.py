@@ -14,4 +14,4 @@ CONFIG_SERIAL_AMBA_PL011_CONSOLE=y''',
 			   kernel_path='arch/arm64/boot/Image.gz',
 			   kernel_command_line='console=ttyAMA0 deferred_probe_timeout=-1',
 			   extra_qemu_params=['-machine', 'virt,iommu=smmuv3',
-					      '-cpu', 'max', '-smp', '2', '-m', '1G'])
+					      '-cpu', 'max,pauth-impdef=on', '-smp', '2', '-m', '1G'])

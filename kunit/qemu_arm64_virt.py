@@ -13,5 +13,5 @@ CONFIG_SERIAL_AMBA_PL011_CONSOLE=y''',
 			   qemu_arch='aarch64',
 			   kernel_path='arch/arm64/boot/Image.gz',
 			   kernel_command_line='console=ttyAMA0',
-			   extra_qemu_params=['-machine', 'virt', '-cpu', 'max',
+			   extra_qemu_params=['-machine', 'virt', '-cpu', 'max,pauth-impdef=on',
 					      '-smp', '2', '-m', '1G'])

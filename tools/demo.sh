@@ -47,7 +47,7 @@ faults)
 	exit 2 ;;
 esac
 make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
-qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -cpu max -smp 2 -m 1G)
+qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1G)
 mkdir -p "$obj" "$out"
 
 # 1. The kernel: only rebuilt when the tree or the configuration changed

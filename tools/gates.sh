@@ -27,6 +27,8 @@
 #               the series touched
 #   demo        make demo and its checks
 #   demo-builtin  the demo with both reference drivers built in
+#   faults      the demo's kernel with every allocation of each path that
+#               makes or binds a block failed in turn, then kmemleak
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
 # Each gate prints "gate NAME: ok" or its findings and "gate NAME: FAILED";
@@ -472,6 +474,12 @@ gate_demo() {
 # demo-builtin: the same with both reference drivers built in
 gate_demo_builtin() {
 	"$top/tools/demo.sh" "$tree" "$build" "$cache" builtin 2>&1 | sed 's/^/  /'
+	return "${PIPESTATUS[0]}"
+}
+
+# faults: every allocation failed in turn, on the kernel of make demo
+gate_faults() {
+	"$top/tools/demo.sh" "$tree" "$build" "$cache" faults 2>&1 | sed 's/^/  /'
 	return "${PIPESTATUS[0]}"
 }
 

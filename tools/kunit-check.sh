@@ -75,8 +75,13 @@ if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
 	failed=1
 fi
 [ "$bad" = 0 ] || failed=$((failed + 1))
-# The figures the suites print for the seeds of the threads and for iris
-grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*' "$log" | sed 's/^/  /'
+# The figures the suites print for the seeds of the threads, for iris and
+# for the stress suite
+grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*' "$log" |
+	sed 's/^# auxdma_stress_test_/stress /; s/^/  /'
+# The reports of the kernel's debugging options, all 0 for a pass
+reports() { grep -E -c -- "$1" "$log"; }
+echo "kunit-check: $name: reports: lockdep $(reports 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function'), KASAN $(reports 'BUG: KASAN'), DMA-API $(reports 'DMA-API: [^ ]+ [^ ]+: '), ODEBUG $(reports 'ODEBUG: ')"
 
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
 echo "$passed $failed" >"$out.result"
