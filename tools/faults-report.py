@@ -19,7 +19,7 @@ forbidden = [p.strip() for p in open(sys.argv[2])
 REPORTS = {
     "lockdep": r"possible (circular|recursive) locking|inconsistent lock state"
                r"|suspicious RCU usage|BUG: sleeping function",
-    "KASAN": r"BUG: KASAN",
+    "KASAN": r"KASAN: [a-z-]+",
     "DMA-API": r"DMA-API: \S+ \S+: ",
     "ODEBUG": r"ODEBUG: ",
 }

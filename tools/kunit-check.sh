@@ -81,7 +81,7 @@ grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*' "$lo
 	sed 's/^# auxdma_stress_test_/stress /; s/^/  /'
 # The reports of the kernel's debugging options, all 0 for a pass
 reports() { grep -E -c -- "$1" "$log"; }
-echo "kunit-check: $name: reports: lockdep $(reports 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function'), KASAN $(reports 'BUG: KASAN'), DMA-API $(reports 'DMA-API: [^ ]+ [^ ]+: '), ODEBUG $(reports 'ODEBUG: ')"
+echo "kunit-check: $name: reports: lockdep $(reports 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function'), KASAN $(reports 'KASAN: [a-z-]+'), DMA-API $(reports 'DMA-API: [^ ]+ [^ ]+: '), ODEBUG $(reports 'ODEBUG: ')"
 
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
 echo "$passed $failed" >"$out.result"

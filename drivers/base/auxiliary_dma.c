@@ -81,10 +81,12 @@
  * driver itself reserves (an MSI window, for instance).
  *
  * Ranges are checked when the context is declared (well formed, none
- * empty, none overlapping, at most %AUXILIARY_DMA_MAX_RANGES in a
- * declaration) and, once the IOMMU has probed the block, against its
- * domain (aligned to the IOMMU page size, within the aperture) and against
- * what the IOMMU core reserved.  A range that cannot be enforced fails the
+ * empty, none overlapping, none starting beyond the declared DMA mask, at
+ * most %AUXILIARY_DMA_MAX_RANGES in a declaration) and, once the IOMMU has
+ * probed the block, against its domain (aligned to the IOMMU page size,
+ * within the aperture), against what the IOMMU core reserved, and against
+ * the regions that the IOMMU driver keeps for itself: a range that lies
+ * whole in one leaves the block no usable space there.  A range that cannot be enforced fails the
  * declaration, the addition or the bind, with a log line that names it.
  */
 
@@ -97,6 +99,8 @@
  * @mask:        storage for the device's DMA mask
  * @parms:       storage for the device's DMA parameters
  * @iommu_seen:  the IOMMU took the device's specifier when it was added
+ * @iommu_wait:  the IOMMU has not probed yet: the IOMMU layer's last
+ *               configuration of the device deferred
  * @owns_domain: a bound driver uses the default domain
  */
 struct auxiliary_dma {
@@ -106,6 +110,7 @@ struct auxiliary_dma {
 	u64 mask;
 	struct device_dma_parameters parms;
 	bool iommu_seen;
+	bool iommu_wait;
 	bool owns_domain;
 };
 
@@ -240,6 +245,34 @@ static int auxiliary_dma_set_id(struct auxiliary_device *auxdev,
 	return auxiliary_dma_add_ranges(auxdev, ctx);
 }
 
+/*
+ * Refuse malformed ranges here, before anything uses them, and a range
+ * that the device cannot reach with the DMA mask it declared.
+ */
+static int auxiliary_dma_read_ranges(struct auxiliary_device *auxdev)
+{
+	struct device *parent = auxdev->dev.parent;
+	struct iommu_usable_range *r;
+	int n, i, ret = 0;
+
+	n = iommu_read_usable_ranges(&auxdev->dev, &r);
+	if (n < 0) {
+		dev_err(parent, "%s: IOVA ranges cannot be enforced: %pe\n",
+			auxdev->name, ERR_PTR(n));
+		return n;
+	}
+	for (i = 0; i < n; i++) {
+		if (r[i].start > auxdev->dma->mask) {
+			dev_err(parent, "%s: IOVA range [%#llx+%#llx] is beyond the DMA mask %#llx\n",
+				auxdev->name, r[i].start, r[i].size, auxdev->dma->mask);
+			ret = -EINVAL;
+			break;
+		}
+	}
+	kfree(r);
+	return ret;
+}
+
 /**
  * auxiliary_device_dma_uninit - drop the DMA context of a device
  * @auxdev: auxiliary device with a DMA context, deleted or never added
@@ -291,7 +324,8 @@ EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
  * Return:
  * * 0 on success;
  * * -EINVAL if @ctx is missing, names no mode, or is inconsistent with its
- *   mode or with the device, or its ranges are malformed;
+ *   mode or with the device, or its ranges are malformed or start beyond
+ *   its DMA mask;
  * * -EBUSY if @auxdev was already added or already has a context;
  * * -ENODEV if the firmware does not describe the context: the node is
  *   disabled, the parent has no DT node, or the parent's ``iommu-map``
@@ -303,7 +337,6 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 {
 	struct device *dev = &auxdev->dev;
 	struct device *parent = dev->parent;
-	struct iommu_usable_range *ranges;
 	int ret;
 
 	if (!ctx || !parent) {
@@ -340,20 +373,14 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 		ret = auxiliary_dma_set_node(auxdev, ctx);
 	else
 		ret = auxiliary_dma_set_id(auxdev, ctx);
-	if (!ret) {
-		/* Malformed ranges are refused here, before anything uses them */
-		ret = iommu_read_usable_ranges(dev, &ranges);
-		kfree(ranges);
-		if (ret < 0)
-			dev_err(parent, "%s: IOVA ranges cannot be enforced: %pe\n",
-				auxdev->name, ERR_PTR(ret));
-	}
+	auxdev->dma->mask = ctx->dma_mask ?: DMA_BIT_MASK(32);
+	if (!ret)
+		ret = auxiliary_dma_read_ranges(auxdev);
 	if (ret < 0) {
 		auxiliary_device_dma_uninit(auxdev);
 		return ret;
 	}
 
-	auxdev->dma->mask = ctx->dma_mask ?: DMA_BIT_MASK(32);
 	dev->dma_mask = &auxdev->dma->mask;
 	dev->coherent_dma_mask = auxdev->dma->mask;
 	dev->dma_parms = &auxdev->dma->parms;
@@ -367,13 +394,18 @@ static int auxiliary_dma_count_dev(struct device *dev, void *data)
 	return 0;
 }
 
-/* A range that the IOMMU core reserved whole, or that it left unreserved */
-static bool auxiliary_dma_resv_covers(struct list_head *regions, u64 start, u64 last)
+/*
+ * Whether one reserved region covers [@start, @last]: one that the IOMMU
+ * core reserved (%IOMMU_RESV_RESERVED), or, with @any, one of any type,
+ * which the IOVA allocator also keeps out of the device's space.
+ */
+static bool auxiliary_dma_resv_covers(struct list_head *regions, u64 start,
+				      u64 last, bool any)
 {
 	struct iommu_resv_region *r;
 
 	list_for_each_entry(r, regions, list)
-		if (r->type == IOMMU_RESV_RESERVED && r->start <= start &&
+		if ((any || r->type == IOMMU_RESV_RESERVED) && r->start <= start &&
 		    last <= (u64)r->start + r->length - 1)
 			return true;
 	return false;
@@ -383,7 +415,8 @@ static bool auxiliary_dma_resv_covers(struct list_head *regions, u64 start, u64 
  * Check the device's ranges against its IOMMU group: each must be aligned
  * to the IOMMU page size and within the aperture, every IOVA outside them
  * must be reserved, and no range may be reserved whole, which is what the
- * IOMMU core does when it cannot reserve the rest.
+ * IOMMU core does when it cannot reserve the rest, nor lie whole in a region
+ * that the IOMMU driver keeps for itself (an MSI window, for instance).
  */
 static int auxiliary_dma_check_ranges(struct auxiliary_device *auxdev,
 				      struct iommu_group *group)
@@ -435,12 +468,13 @@ static int auxiliary_dma_check_ranges(struct auxiliary_device *auxdev,
 		u64 last = r[i].start + r[i].size - 1;
 
 		if ((r[i].start > next &&
-		     !auxiliary_dma_resv_covers(&regions, next, r[i].start - 1)) ||
-		    auxiliary_dma_resv_covers(&regions, r[i].start, last))
+		     !auxiliary_dma_resv_covers(&regions, next, r[i].start - 1, false)) ||
+		    auxiliary_dma_resv_covers(&regions, r[i].start, last, true))
 			ret = -ENOMEM;
 		next = last + 1;
 	}
-	if (!ret && next && !auxiliary_dma_resv_covers(&regions, next, PHYS_ADDR_MAX))
+	if (!ret && next &&
+	    !auxiliary_dma_resv_covers(&regions, next, PHYS_ADDR_MAX, false))
 		ret = -ENOMEM;
 	if (ret)
 		dev_err(dev, "cannot reserve the IOVA space outside its ranges: %pe\n",
@@ -468,11 +502,15 @@ static int auxiliary_dma_check(struct auxiliary_device *auxdev, bool bind)
 	if (ret)
 		return ret;
 
+	/*
+	 * Without a group, a device that the IOMMU has not probed yet waits
+	 * for it; any other was refused, or failed, by the IOMMU layer.
+	 */
 	group = iommu_group_get(dev);
 	if (iommu_np && of_device_is_available(iommu_np) && !group) {
 		if (bind && dev_iommu_fwspec_get(dev)) {
 			ret = -EPROBE_DEFER;
-		} else if (bind || auxdev->dma->iommu_seen) {
+		} else if (bind || auxdev->dma->iommu_seen || !auxdev->dma->iommu_wait) {
 			dev_err(dev, "IOMMU %pOF did not accept the DMA context\n",
 				iommu_np);
 			ret = -ENODEV;
@@ -522,6 +560,7 @@ int auxiliary_dma_configure(struct device *dev)
 					  &auxdev->dma->input_id);
 	if (!ret && dev_iommu_fwspec_get(dev))
 		auxdev->dma->iommu_seen = true;
+	auxdev->dma->iommu_wait = ret == -EPROBE_DEFER;
 	return ret;
 }
 
@@ -694,11 +733,12 @@ EXPORT_SYMBOL_GPL(__auxiliary_device_create_dma);
  * @ctx:           where the device's DMA is described
  *
  * Device-managed __auxiliary_device_create_dma(): the device is destroyed
- * when @parent's driver unbinds, in the reverse order of creation.  Callers
- * should use the devm_auxiliary_device_create_dma() macro.
+ * when @parent's driver unbinds, in the reverse order of creation, so
+ * @parent must have a driver bound (or be probing).  Callers should use
+ * the devm_auxiliary_device_create_dma() macro.
  *
  * Return: the new device, or an ERR_PTR() as for
- * __auxiliary_device_create_dma().
+ * __auxiliary_device_create_dma(), or -ENODEV if @parent has no driver.
  */
 struct auxiliary_device *
 __devm_auxiliary_device_create_dma(struct device *parent, const char *modname,
@@ -707,6 +747,12 @@ __devm_auxiliary_device_create_dma(struct device *parent, const char *modname,
 {
 	struct auxiliary_device *auxdev;
 	int ret;
+
+	if (parent && !parent->driver) {
+		dev_err(parent, "%s: parent has no driver: a managed child would outlive its unbind\n",
+			devname);
+		return ERR_PTR(-ENODEV);
+	}
 
 	auxdev = __auxiliary_device_create_dma(parent, modname, devname,
 					       platform_data, ctx);

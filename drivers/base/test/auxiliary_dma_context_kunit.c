@@ -342,40 +342,6 @@ static void auxdma_expect_create_fails(struct auxdma_env *env, const char *devna
 }
 
 /*
- * An input ID that the parent's "iommu-map" does not translate is refused
- * at creation with -ENODEV and a log line naming the parent, the block and
- * the ID; nothing is left behind.
- */
-static void auxdma_test_unmapped_id_fails(struct kunit *test)
-{
-	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_ID, .input_id = 0x40 };
-
-	auxdma_setup(env);
-	auxdma_expect_create_fails(env, "unmapped", &ctx, -ENODEV);
-}
-
-/*
- * A declared stream ID that the IOMMU refuses (beyond its stream ID range)
- * fails the creation with -ENODEV and a log line naming the block and the IOMMU,
- * instead of leaving a registered device that can never bind; nothing is
- * left behind.
- */
-static void auxdma_test_refused_sid_fails(struct kunit *test)
-{
-	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
-
-	auxdma_ocs_init(env);
-	env->vpu[0].block_sid[1] = SID_BAD;
-	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
-	auxdma_apply(env);
-
-	ctx.np = env->block_np[1];
-	auxdma_expect_create_fails(env, "block", &ctx, -ENODEV);
-}
-
-/*
  * Binding a DMA-API driver claims the default domain and unbinding gives it
  * back: while "block" is bound, nobody else can take DMA ownership of the
  * group; once it is unbound, ownership can be claimed and released, and the
@@ -463,150 +429,10 @@ static void auxdma_test_names_unique(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, auxdma_group(test, &a->dev), auxdma_group(test, &b->dev));
 }
 
-/* Bad declarations: the errno for each, and nothing left behind */
-enum auxdma_bad_kind {
-	BAD_NO_CONTEXT,
-	BAD_ZEROED_CONTEXT,
-	BAD_FOREIGN_NODE,
-	BAD_DISABLED_NODE,
-	BAD_PARENT_WITHOUT_NODE,
-	BAD_PARENT_WITHOUT_MAP,
-	BAD_BROKEN_IOMMUS,
-};
-
-struct auxdma_bad_case {
-	const char *desc;
-	enum auxdma_bad_kind kind;
-	int expected;
-};
-
-static const struct auxdma_bad_case auxdma_bad_cases[] = {
-	{ "no context", BAD_NO_CONTEXT, -EINVAL },
-	{ "zeroed context, no mode", BAD_ZEROED_CONTEXT, -EINVAL },
-	{ "node of another device", BAD_FOREIGN_NODE, -EINVAL },
-	{ "disabled node", BAD_DISABLED_NODE, -ENODEV },
-	{ "parent without DT node", BAD_PARENT_WITHOUT_NODE, -ENODEV },
-	{ "parent without iommu-map", BAD_PARENT_WITHOUT_MAP, -ENODEV },
-	{ "iommus naming no node", BAD_BROKEN_IOMMUS, -EINVAL },
-};
-
-KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);
-
-static void auxdma_test_bad_context(struct kunit *test)
-{
-	const struct auxdma_bad_case *bad = test->param_value;
-	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE }, *pctx = &ctx;
-	struct auxiliary_device *auxdev;
-	struct platform_device *bare;
-	struct device *parent;
-	unsigned long before;
-	unsigned int np_refs = 0;
-	struct device *left;
-
-	auxdma_ocs_init(env);
-	env->vpu[0].block_iommu[2] = MOCK_PHANDLE_BASE - 1;	/* no such node */
-	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle,
-			    bad->kind != BAD_PARENT_WITHOUT_MAP);
-	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(&env->ocs, env->block_np[1],
-							      "status", "disabled"));
-	auxdma_apply(env);
-	parent = &env->parent->dev;
-
-	switch (bad->kind) {
-	case BAD_NO_CONTEXT:
-		pctx = NULL;
-		break;
-	case BAD_ZEROED_CONTEXT:
-		ctx.mode = AUXILIARY_DMA_NONE;
-		break;
-	case BAD_FOREIGN_NODE:
-		ctx.np = env->smmu_np;
-		break;
-	case BAD_DISABLED_NODE:
-		ctx.np = env->block_np[1];
-		break;
-	case BAD_PARENT_WITHOUT_NODE:
-		ctx.mode = AUXILIARY_DMA_OF_ID;
-		bare = kunit_platform_device_alloc(test, "kunit-auxdma-bare", env->seq);
-		KUNIT_ASSERT_NOT_NULL(test, bare);
-		KUNIT_ASSERT_EQ(test, 0, kunit_platform_device_add(test, bare));
-		parent = &bare->dev;
-		break;
-	case BAD_PARENT_WITHOUT_MAP:
-		ctx.mode = AUXILIARY_DMA_OF_ID;
-		break;
-	case BAD_BROKEN_IOMMUS:
-		ctx.np = env->block_np[2];
-		break;
-	}
-
-	before = auxdma_count_groups();
-	if (ctx.np)
-		np_refs = auxdma_np_refs(ctx.np);
-	auxdev = auxiliary_device_create_dma(parent, "bad", NULL, pctx);
-	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR(auxdev), bad->expected,
-			    "%s: expected %d, got %pe", bad->desc, bad->expected, auxdev);
-	if (!IS_ERR(auxdev))
-		auxiliary_device_destroy(auxdev);
-	/* No device of that name is left, and none was probed by the IOMMU */
-	left = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".bad.",
-			       auxdma_match_prefix);
-	KUNIT_EXPECT_NULL_MSG(test, left, "%s left behind", left ? dev_name(left) : "");
-	put_device(left);
-	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
-	/* A failed declaration took no reference on the node */
-	if (ctx.np && bad->kind != BAD_FOREIGN_NODE)
-		KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), np_refs);
-}
-
 /*
  * The three-step API for drivers that embed the auxiliary device: the DMA
  * context is declared between init and add, and refused after add.
  */
-struct auxdma_embedded {
-	int cookie;
-	struct auxiliary_device auxdev;
-};
-
-static void auxdma_embedded_release(struct device *dev)
-{
-	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
-
-	kfree(container_of(auxdev, struct auxdma_embedded, auxdev));
-}
-
-/* An embedded auxiliary device of the VPU, initialised but not added */
-static struct auxiliary_device *auxdma_embedded_init(struct auxdma_env *env,
-						     const char *name)
-{
-	struct kunit *test = env->test;
-	struct auxdma_embedded *e;
-	struct auxiliary_device *auxdev;
-
-	e = kzalloc_obj(*e);
-	KUNIT_ASSERT_NOT_NULL(test, e);
-	auxdev = &e->auxdev;
-	auxdev->name = name;
-	auxdev->id = 1000 + env->seq;
-	auxdev->dev.parent = &env->parent->dev;
-	auxdev->dev.release = auxdma_embedded_release;
-	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_init(auxdev));
-	return auxdev;
-}
-
-/* Add it, to be destroyed at the end of the test; uninit it if add fails */
-static void auxdma_embedded_add(struct kunit *test, struct auxiliary_device *auxdev)
-{
-	int ret = auxiliary_device_add(auxdev);
-
-	if (ret) {
-		auxiliary_device_uninit(auxdev);
-		KUNIT_FAIL_AND_ABORT(test, "auxiliary_device_add failed: %d", ret);
-	}
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
-}
-
 static void auxdma_test_three_step(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
@@ -936,12 +762,9 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_of_id_map_single),
 	KUNIT_CASE(auxdma_test_of_node_map_sg),
 	KUNIT_CASE(auxdma_test_create_remove_cycles),
-	KUNIT_CASE(auxdma_test_unmapped_id_fails),
-	KUNIT_CASE(auxdma_test_refused_sid_fails),
 	KUNIT_CASE(auxdma_test_bind_pairs_configure_cleanup),
 	KUNIT_CASE(auxdma_test_driver_managed_dma),
 	KUNIT_CASE(auxdma_test_names_unique),
-	KUNIT_CASE_PARAM(auxdma_test_bad_context, auxdma_bad_gen_params),
 	KUNIT_CASE(auxdma_test_three_step),
 	KUNIT_CASE(auxdma_test_three_step_redeclare),
 	KUNIT_CASE(auxdma_test_declare_uninit),

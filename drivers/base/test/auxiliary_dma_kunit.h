@@ -35,6 +35,9 @@ int auxdma_match_prefix(struct device *dev, const void *prefix);
 
 #define NR_BLOCKS	5
 
+/* In auxdma_vpu.block_iommu[]: a block node without "iommus" */
+#define AUXDMA_NO_IOMMUS	U32_MAX
+
 /* Phandles for the nodes the tests make, well above dtc's */
 #define MOCK_PHANDLE_BASE	0x7fff0000
 #define NR_VPUS		2
@@ -90,6 +93,9 @@ struct auxiliary_device *auxdma_create_node(struct auxdma_env *env, const char *
 					    int block);
 struct auxiliary_device *auxdma_create_id(struct auxdma_env *env, const char *devname,
 					  u32 input_id);
+
+struct auxiliary_device *auxdma_embedded_init(struct auxdma_env *env, const char *name);
+void auxdma_embedded_add(struct kunit *test, struct auxiliary_device *auxdev);
 
 struct iommu_group *auxdma_group(struct kunit *test, struct device *dev);
 struct iommu_domain *auxdma_dma_domain(struct kunit *test, struct device *dev);

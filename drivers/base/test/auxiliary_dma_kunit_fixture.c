@@ -73,7 +73,7 @@ void auxdma_put_device(void *data)
  * Add to @env's changeset VPU instance @v: a parent node directly under the
  * root with, if @iommus, "iommus" for the parent itself and an "iommu-map"
  * for blocks without a node of their own; and NR_BLOCKS child nodes with
- * their own "iommus".
+ * their own "iommus", except where block_iommu[] is AUXDMA_NO_IOMMUS.
  */
 void auxdma_build_parent(struct auxdma_env *env, int v, const char *compatible,
 			 u32 iommu_phandle, bool iommus)
@@ -112,6 +112,8 @@ void auxdma_build_parent(struct auxdma_env *env, int v, const char *compatible,
 		snprintf(name, sizeof(name), "block@%d", i);
 		vpu->block_np[i] = of_changeset_create_node(ocs, vpu->np, name);
 		KUNIT_ASSERT_NOT_NULL(test, vpu->block_np[i]);
+		if (vpu->block_iommu[i] == AUXDMA_NO_IOMMUS)
+			continue;
 		KUNIT_ASSERT_EQ(test, 0,
 				of_changeset_add_prop_u32_array(ocs, vpu->block_np[i], "iommus",
 								own, ARRAY_SIZE(own)));
@@ -186,6 +188,49 @@ auxdma_create_id(struct auxdma_env *env, const char *devname, u32 input_id)
 	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_ID, .input_id = input_id };
 
 	return auxdma_create(env, devname, &ctx);
+}
+
+/* Drivers that embed the auxiliary device in a structure of their own */
+struct auxdma_embedded {
+	int cookie;
+	struct auxiliary_device auxdev;
+};
+
+static void auxdma_embedded_release(struct device *dev)
+{
+	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
+
+	kfree(container_of(auxdev, struct auxdma_embedded, auxdev));
+}
+
+/* An embedded auxiliary device of the VPU, initialised but not added */
+struct auxiliary_device *auxdma_embedded_init(struct auxdma_env *env, const char *name)
+{
+	struct kunit *test = env->test;
+	struct auxdma_embedded *e;
+	struct auxiliary_device *auxdev;
+
+	e = kzalloc_obj(*e);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	auxdev = &e->auxdev;
+	auxdev->name = name;
+	auxdev->id = 1000 + env->seq;
+	auxdev->dev.parent = &env->parent->dev;
+	auxdev->dev.release = auxdma_embedded_release;
+	KUNIT_ASSERT_EQ(test, 0, auxiliary_device_init(auxdev));
+	return auxdev;
+}
+
+/* Add it, to be destroyed at the end of the test; uninit it if add fails */
+void auxdma_embedded_add(struct kunit *test, struct auxiliary_device *auxdev)
+{
+	int ret = auxiliary_device_add(auxdev);
+
+	if (ret) {
+		auxiliary_device_uninit(auxdev);
+		KUNIT_FAIL_AND_ABORT(test, "auxiliary_device_add failed: %d", ret);
+	}
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
 }
 
 struct iommu_group *auxdma_group(struct kunit *test, struct device *dev)

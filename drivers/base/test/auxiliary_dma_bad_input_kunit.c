@@ -1,0 +1,695 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for DMA contexts of auxiliary devices: the bad-input matrix.
+ *
+ * Each case gets one thing wrong, in the firmware or in the caller, and
+ * expects one errno, one kernel log line that names the device and the
+ * reason, and nothing left behind: no device, no IOMMU group, no reference
+ * on a DT node, no instance ID (the next good device gets the ID the bad
+ * one would have had) and no claim on a default domain.  On an SMMUv3,
+ * with the DT fixture of auxiliary_dma_kunit_fixture.c.
+ */
+
+#include <kunit/platform_device.h>
+#include <kunit/resource.h>
+#include <linux/dma-mapping.h>
+#include <linux/iommu.h>
+#include <linux/kmsg_dump.h>
+#include <linux/platform_device.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+
+#include "auxiliary_dma_kunit.h"
+
+/* The SMMUv3's software MSI window (arm-smmu-v3.h) */
+#define SMMU_MSI_IOVA		0x8000000
+#define SMMU_MSI_LEN		0x100000
+
+/* Where the case fails */
+enum auxdma_stage {
+	AT_CREATE,	/* auxiliary_device_create_dma() */
+	AT_DEVM,	/* devm_auxiliary_device_create_dma() */
+	AT_ADDED,	/* auxiliary_device_set_dma_context() after add */
+	AT_REDECLARE,	/* auxiliary_device_set_dma_context() a second time */
+	AT_FWNODE,	/* auxiliary_device_set_dma_context() on a device with a node */
+	AT_BIND,	/* the device is made; binding a driver fails */
+};
+
+/* Whom the log line names */
+enum auxdma_who {
+	BY_PARENT,	/* "<parent>: bad: ...", before the device has a name */
+	BY_DEVICE,	/* "<modname>.bad.<id>: ...", once it has one */
+	BY_NAME,	/* "auxiliary: bad: ...", when there is no parent */
+	BY_NONE,	/* "auxiliary: (null): ...", when there is no name */
+};
+
+struct auxdma_bad;
+
+struct auxdma_bad_case {
+	const char *desc;
+	enum auxdma_stage stage;
+	int expected;
+	enum auxdma_who who;
+	const char *log;
+	bool no_map;			/* the parent has no "iommus", no "iommu-map" */
+	u32 block_iommu;		/* block 0's IOMMU phandle, if not the SMMU */
+	u32 block_sid;			/* block 0's stream ID, if not its own */
+	void (*dt)(struct auxdma_bad *b);	/* before the changeset is applied */
+	void (*ctx)(struct auxdma_bad *b);	/* after: the declaration */
+};
+
+struct auxdma_bad {
+	struct auxdma_env *env;
+	struct device *parent;
+	const char *devname;
+	struct auxiliary_dma_context ctx, *pctx;
+	struct iommu_usable_range r[AUXILIARY_DMA_MAX_RANGES + 1];
+	struct auxiliary_driver *drv;	/* for AT_BIND */
+};
+
+/* DT edits */
+
+static void auxdma_bad_prop(struct auxdma_bad *b, struct device_node *np,
+			    const char *name, const u32 *cells, unsigned int n)
+{
+	KUNIT_ASSERT_EQ(b->env->test, 0,
+			of_changeset_add_prop_u32_array(&b->env->ocs, np, name, cells, n));
+}
+
+static void auxdma_bad_iommus(struct auxdma_bad *b, u32 phandle, unsigned int n)
+{
+	u32 iommus[] = { phandle, SID_BASE + SID_BLOCK };
+
+	auxdma_bad_prop(b, b->env->block_np[0], "iommus", iommus, n);
+}
+
+/* "iommus" naming the interrupt controller, which is no IOMMU */
+static void dt_iommus_not_iommu(struct auxdma_bad *b)
+{
+	struct device_node *np = of_find_node_with_property(NULL, "interrupt-controller");
+	u32 phandle = np ? np->phandle : 0;
+
+	of_node_put(np);
+	if (!phandle)
+		kunit_skip(b->env->test, "no interrupt controller with a phandle");
+	auxdma_bad_iommus(b, phandle, 2);
+}
+
+static void dt_iommus_no_cell(struct auxdma_bad *b)
+{
+	auxdma_bad_iommus(b, b->env->smmu_np->phandle, 1);
+}
+
+static void dt_iommus_no_node(struct auxdma_bad *b)
+{
+	auxdma_bad_iommus(b, MOCK_PHANDLE_BASE - 1, 2);
+}
+
+static void dt_disabled(struct auxdma_bad *b)
+{
+	KUNIT_ASSERT_EQ(b->env->test, 0,
+			of_changeset_add_prop_string(&b->env->ocs, b->env->block_np[0],
+						     "status", "disabled"));
+}
+
+static void auxdma_bad_map(struct auxdma_bad *b, u32 phandle, u32 len, unsigned int n)
+{
+	u32 map[] = { 0, phandle, SID_BASE + SID_MAP, len };
+
+	auxdma_bad_prop(b, b->env->vpu[0].np, "iommu-map", map, n);
+}
+
+static void dt_map_zero_length(struct auxdma_bad *b)
+{
+	auxdma_bad_map(b, b->env->smmu_np->phandle, 0, 4);
+}
+
+static void dt_map_truncated(struct auxdma_bad *b)
+{
+	auxdma_bad_map(b, b->env->smmu_np->phandle, SID_MAP_LEN, 3);
+}
+
+static void dt_map_no_node(struct auxdma_bad *b)
+{
+	auxdma_bad_map(b, MOCK_PHANDLE_BASE - 1, SID_MAP_LEN, 4);
+}
+
+/* "iommu-ranges" of block 0, in 2 + 2 cells */
+static void auxdma_bad_ranges(struct auxdma_bad *b, const u64 *v, unsigned int ncells)
+{
+	u32 cells[8];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cells) / 2; i++) {
+		cells[2 * i] = upper_32_bits(v[i]);
+		cells[2 * i + 1] = lower_32_bits(v[i]);
+	}
+	auxdma_bad_prop(b, b->env->block_np[0], "iommu-ranges", cells, ncells);
+}
+
+static void dt_ranges_three_cells(struct auxdma_bad *b)
+{
+	const u64 v[4] = { SZ_1G, SZ_256M };
+
+	auxdma_bad_ranges(b, v, 3);
+}
+
+static void dt_ranges_overlapping(struct auxdma_bad *b)
+{
+	const u64 v[4] = { SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M };
+
+	auxdma_bad_ranges(b, v, 8);
+}
+
+static void dt_ranges_zero_size(struct auxdma_bad *b)
+{
+	const u64 v[4] = { SZ_1G, 0 };
+
+	auxdma_bad_ranges(b, v, 4);
+}
+
+static void dt_ranges_empty(struct auxdma_bad *b)
+{
+	const u64 v[4] = { };
+
+	auxdma_bad_ranges(b, v, 0);
+}
+
+static void dt_ranges_good(struct auxdma_bad *b)
+{
+	const u64 v[4] = { SZ_1G, SZ_256M };
+
+	auxdma_bad_ranges(b, v, 4);
+}
+
+static void dt_ranges_beyond_mask(struct auxdma_bad *b)
+{
+	const u64 v[4] = { 5ULL * SZ_1G, SZ_1G };
+
+	auxdma_bad_ranges(b, v, 4);
+}
+
+static void dt_ranges_msi_window(struct auxdma_bad *b)
+{
+	const u64 v[4] = { SMMU_MSI_IOVA, SMMU_MSI_LEN };
+
+	auxdma_bad_ranges(b, v, 4);
+}
+
+/* Declarations: by default, block 0 by its DT node */
+
+static void ctx_no_parent(struct auxdma_bad *b)
+{
+	b->parent = NULL;
+}
+
+static void ctx_no_name(struct auxdma_bad *b)
+{
+	b->devname = NULL;
+}
+
+static void ctx_none(struct auxdma_bad *b)
+{
+	b->pctx = NULL;
+}
+
+static void ctx_no_mode(struct auxdma_bad *b)
+{
+	b->ctx.mode = AUXILIARY_DMA_NONE;
+}
+
+static void ctx_unknown_mode(struct auxdma_bad *b)
+{
+	b->ctx.mode = 42;
+}
+
+static void ctx_node_missing(struct auxdma_bad *b)
+{
+	b->ctx.np = NULL;
+}
+
+static void ctx_node_and_id(struct auxdma_bad *b)
+{
+	b->ctx.input_id = 1;
+}
+
+static void ctx_node_and_ranges(struct auxdma_bad *b)
+{
+	b->r[0] = (struct iommu_usable_range){ SZ_1G, SZ_1M };
+	b->ctx.ranges = b->r;
+	b->ctx.num_ranges = 1;
+}
+
+static void ctx_node_iommu(struct auxdma_bad *b)
+{
+	b->ctx.np = b->env->smmu_np;
+}
+
+static void ctx_node_parent(struct auxdma_bad *b)
+{
+	b->ctx.np = b->env->parent_np;
+}
+
+static void ctx_id(struct auxdma_bad *b)
+{
+	b->ctx.mode = AUXILIARY_DMA_OF_ID;
+	b->ctx.np = NULL;
+}
+
+static void ctx_id_and_node(struct auxdma_bad *b)
+{
+	b->ctx.mode = AUXILIARY_DMA_OF_ID;
+}
+
+static void ctx_id_bare_parent(struct auxdma_bad *b)
+{
+	struct platform_device *bare;
+
+	ctx_id(b);
+	bare = kunit_platform_device_alloc(b->env->test, "kunit-auxdma-bare", b->env->seq);
+	KUNIT_ASSERT_NOT_NULL(b->env->test, bare);
+	KUNIT_ASSERT_EQ(b->env->test, 0, kunit_platform_device_add(b->env->test, bare));
+	b->parent = &bare->dev;
+}
+
+static void ctx_id_outside_map(struct auxdma_bad *b)
+{
+	ctx_id(b);
+	b->ctx.input_id = SID_MAP_LEN;
+}
+
+static void auxdma_bad_table(struct auxdma_bad *b, unsigned int n, u64 mask,
+			     u64 start0, u64 size0, u64 start1, u64 size1)
+{
+	unsigned int i;
+
+	ctx_id(b);
+	for (i = 0; i < ARRAY_SIZE(b->r); i++)
+		b->r[i] = (struct iommu_usable_range){ start0, size0 };
+	b->r[1] = (struct iommu_usable_range){ start1, size1 };
+	b->ctx.ranges = b->r;
+	b->ctx.num_ranges = n;
+	b->ctx.dma_mask = mask;
+}
+
+static void ctx_table_overlapping(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 2, 0, SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M);
+}
+
+static void ctx_table_zero_length(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 1, 0, SZ_1G, 0, 0, 0);
+}
+
+static void ctx_table_wrapping(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 1, 0, U64_MAX - SZ_1M + 1, SZ_2M, 0, 0);
+}
+
+static void ctx_table_too_many(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, AUXILIARY_DMA_MAX_RANGES + 1, 0, SZ_1G, SZ_1M, SZ_2G, SZ_1M);
+}
+
+static void ctx_table_missing(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 1, 0, SZ_1G, SZ_1M, 0, 0);
+	b->ctx.ranges = NULL;
+}
+
+static void ctx_table_beyond_mask(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 2, DMA_BIT_MASK(32), SZ_1G, SZ_1M, 5ULL * SZ_1G, SZ_1M);
+}
+
+static void ctx_table_beyond_aperture(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 1, DMA_BIT_MASK(64), 1ULL << 56, SZ_1M, 0, 0);
+}
+
+static void ctx_table_unaligned(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 1, 0, SZ_1G + 512, SZ_1M, 0, 0);
+}
+
+static void ctx_table_msi_window(struct auxdma_bad *b)
+{
+	auxdma_bad_table(b, 1, 0, SMMU_MSI_IOVA, SMMU_MSI_LEN, 0, 0);
+}
+
+/* A driver whose probe fails once the bus has configured its DMA */
+static int auxdma_fail_probe(struct auxiliary_device *auxdev,
+			     const struct auxiliary_device_id *id)
+{
+	return -EIO;
+}
+
+static const struct auxiliary_device_id auxdma_fail_ids[] = {
+	{ .name = KBUILD_MODNAME ".fail" },
+	{ }
+};
+
+static struct auxiliary_driver auxdma_fail_driver = {
+	.name = "fail",
+	.probe = auxdma_fail_probe,
+	.id_table = auxdma_fail_ids,
+};
+
+static void auxdma_bad_unregister(void *drv)
+{
+	auxiliary_driver_unregister(drv);
+}
+
+static void ctx_probe_fails(struct auxdma_bad *b)
+{
+	struct kunit *test = b->env->test;
+
+	KUNIT_ASSERT_EQ(test, 0, auxiliary_driver_register(&auxdma_fail_driver));
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_bad_unregister,
+							   &auxdma_fail_driver));
+	b->drv = &auxdma_fail_driver;
+}
+
+static const struct auxdma_bad_case auxdma_bad_cases[] = {
+	/* The caller */
+	{ "NULL parent", AT_CREATE, -EINVAL, BY_NAME,
+	  "missing parent, name or DMA context", .ctx = ctx_no_parent },
+	{ "NULL name", AT_CREATE, -EINVAL, BY_NONE,
+	  "missing parent, name or DMA context", .ctx = ctx_no_name },
+	{ "NULL context", AT_CREATE, -EINVAL, BY_NAME,
+	  "missing parent, name or DMA context", .ctx = ctx_none },
+	{ "context with no mode", AT_CREATE, -EINVAL, BY_PARENT,
+	  "DMA context names no mode (0)", .ctx = ctx_no_mode },
+	{ "context with an unknown mode", AT_CREATE, -EINVAL, BY_PARENT,
+	  "DMA context names no mode (42)", .ctx = ctx_unknown_mode },
+	{ "by node: no node", AT_CREATE, -EINVAL, BY_PARENT,
+	  "needs the node and nothing else", .ctx = ctx_node_missing },
+	{ "by node: an input ID too", AT_CREATE, -EINVAL, BY_PARENT,
+	  "needs the node and nothing else", .ctx = ctx_node_and_id },
+	{ "by node: ranges too", AT_CREATE, -EINVAL, BY_PARENT,
+	  "needs the node and nothing else", .ctx = ctx_node_and_ranges },
+	{ "by node: the IOMMU's node", AT_CREATE, -EINVAL, BY_PARENT,
+	  "is not a child of", .ctx = ctx_node_iommu },
+	{ "by node: the parent's own node", AT_CREATE, -EINVAL, BY_PARENT,
+	  "is not a child of", .ctx = ctx_node_parent },
+	{ "by ID: a node too", AT_CREATE, -EINVAL, BY_PARENT,
+	  "a context declared by input ID has no DT node", .ctx = ctx_id_and_node },
+	{ "by ID: parent without DT node", AT_CREATE, -ENODEV, BY_PARENT,
+	  "parent has no DT node", .ctx = ctx_id_bare_parent },
+	{ "declared after add", AT_ADDED, -EBUSY, BY_PARENT,
+	  "must be declared once, before the device is added" },
+	{ "declared twice", AT_REDECLARE, -EBUSY, BY_PARENT,
+	  "must be declared once, before the device is added" },
+	{ "device with a firmware node of its own", AT_FWNODE, -EINVAL, BY_PARENT,
+	  "device already has firmware node" },
+	{ "managed child of a parent with no driver", AT_DEVM, -ENODEV, BY_PARENT,
+	  "parent has no driver" },
+	{ "driver probe fails after DMA configuration", AT_BIND, -EIO, BY_DEVICE,
+	  "probe with driver " KBUILD_MODNAME ".fail failed with error -5",
+	  .ctx = ctx_probe_fails },
+
+	/* The firmware: "iommus" and "status" of a block node */
+	{ "iommus naming a node that is no IOMMU", AT_CREATE, -EINVAL, BY_PARENT,
+	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  .dt = dt_iommus_not_iommu },
+	{ "iommus shorter than the IOMMU's cell count", AT_CREATE, -EINVAL, BY_PARENT,
+	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  .dt = dt_iommus_no_cell },
+	{ "iommus naming no node", AT_CREATE, -EINVAL, BY_PARENT,
+	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  .dt = dt_iommus_no_node },
+	{ "stream ID that the SMMU refuses", AT_CREATE, -ENODEV, BY_DEVICE,
+	  "did not accept the DMA context", .block_sid = SID_BAD },
+	{ "disabled node", AT_CREATE, -ENODEV, BY_PARENT, "is disabled",
+	  .dt = dt_disabled },
+	{ "ranges without an IOMMU to enforce them", AT_BIND, -ENODEV, BY_DEVICE,
+	  "has IOVA ranges but no IOMMU to enforce them",
+	  .block_iommu = AUXDMA_NO_IOMMUS, .dt = dt_ranges_good },
+
+	/* The firmware: the parent's "iommu-map" */
+	{ "no iommu-map", AT_CREATE, -ENODEV, BY_PARENT,
+	  "iommu-map has no entry for input ID 0x0", .no_map = true, .ctx = ctx_id },
+	{ "input ID outside iommu-map", AT_CREATE, -ENODEV, BY_PARENT,
+	  "iommu-map has no entry for input ID 0x4", .ctx = ctx_id_outside_map },
+	{ "iommu-map with a zero-length entry", AT_CREATE, -ENODEV, BY_PARENT,
+	  "iommu-map has no entry for input ID 0x0", .no_map = true,
+	  .dt = dt_map_zero_length, .ctx = ctx_id },
+	{ "iommu-map with a truncated entry", AT_CREATE, -EINVAL, BY_PARENT,
+	  "iommu-map has no entry for input ID 0x0", .no_map = true,
+	  .dt = dt_map_truncated, .ctx = ctx_id },
+	{ "iommu-map naming no node", AT_CREATE, -ENODEV, BY_PARENT,
+	  "iommu-map has no entry for input ID 0x0", .no_map = true,
+	  .dt = dt_map_no_node, .ctx = ctx_id },
+
+	/* The firmware: "iommu-ranges" of a block node */
+	{ "iommu-ranges with three cells", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_three_cells },
+	{ "iommu-ranges overlapping", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_overlapping },
+	{ "iommu-ranges with a zero-size entry", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_zero_size },
+	{ "iommu-ranges empty", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_empty },
+	{ "iommu-ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
+	  "is beyond the DMA mask 0xffffffff", .dt = dt_ranges_beyond_mask },
+	{ "iommu-ranges in the MSI window: no usable space", AT_CREATE, -ENOMEM,
+	  BY_DEVICE, "cannot reserve the IOVA space outside its ranges",
+	  .dt = dt_ranges_msi_window },
+
+	/* The caller: ranges of a block declared by input ID */
+	{ "ranges overlapping", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .ctx = ctx_table_overlapping },
+	{ "ranges with a zero-length entry", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .ctx = ctx_table_zero_length },
+	{ "ranges wrapping around", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .ctx = ctx_table_wrapping },
+	{ "ranges: too many entries", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges: at most", .ctx = ctx_table_too_many },
+	{ "ranges: a count without a table", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges: at most", .ctx = ctx_table_missing },
+	{ "ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
+	  "is beyond the DMA mask 0xffffffff", .ctx = ctx_table_beyond_mask },
+	{ "ranges beyond the IOMMU aperture", AT_CREATE, -EINVAL, BY_DEVICE,
+	  "is outside the IOMMU aperture", .ctx = ctx_table_beyond_aperture },
+	{ "ranges not aligned to the IOMMU page size", AT_CREATE, -EINVAL, BY_DEVICE,
+	  "is not aligned to the IOMMU page size", .ctx = ctx_table_unaligned },
+	{ "ranges in the MSI window: no usable space", AT_CREATE, -ENOMEM, BY_DEVICE,
+	  "cannot reserve the IOVA space outside its ranges",
+	  .ctx = ctx_table_msi_window },
+};
+
+KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);
+
+/* The printk records since a mark, read back as the kmsg dumpers do */
+static u64 auxdma_log_mark(void)
+{
+	struct kmsg_dump_iter iter;
+
+	kmsg_dump_rewind(&iter);
+	return iter.next_seq;
+}
+
+static bool auxdma_log_has(struct kunit *test, u64 mark, const char *who,
+			   const char *what)
+{
+	struct kmsg_dump_iter iter;
+	size_t len;
+	char *line;
+
+	line = kunit_kmalloc(test, 1024, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	kmsg_dump_rewind(&iter);
+	iter.cur_seq = mark;
+	while (kmsg_dump_get_line(&iter, false, line, 1023, &len)) {
+		line[len] = '\0';
+		if (strstr(line, who) && strstr(line, what))
+			return true;
+	}
+	return false;
+}
+
+/* A good device of the same name: its instance ID, and that it can be made */
+static int auxdma_good_id(struct auxdma_bad *b)
+{
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_NODE, .np = b->env->block_np[NR_BLOCKS - 1],
+	};
+	struct auxiliary_device *auxdev;
+	int id;
+
+	auxdev = auxiliary_device_create_dma(&b->env->parent->dev, "bad", NULL, &ctx);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(b->env->test, auxdev, "a good device: %pe", auxdev);
+	id = auxdev->id;
+	auxiliary_device_destroy(auxdev);
+	return id;
+}
+
+/* An embedded device, declared after add, twice, or with a node of its own */
+static int auxdma_bad_declare(struct auxdma_bad *b, enum auxdma_stage stage)
+{
+	struct kunit *test = b->env->test;
+	struct auxiliary_device *auxdev;
+	bool added = false;
+	int ret;
+
+	auxdev = auxdma_embedded_init(b->env, "bad");
+	if (stage == AT_FWNODE) {
+		device_set_node(&auxdev->dev, of_fwnode_handle(b->env->parent_np));
+	} else {
+		KUNIT_EXPECT_EQ(test, 0, auxiliary_device_set_dma_context(auxdev, &b->ctx));
+		if (stage == AT_ADDED) {
+			KUNIT_ASSERT_EQ(test, 0, auxiliary_device_add(auxdev));
+			added = true;
+		}
+	}
+
+	ret = auxiliary_device_set_dma_context(auxdev, &b->ctx);
+	if (!auxdev->dma)
+		device_set_node(&auxdev->dev, NULL);
+	if (added)
+		auxiliary_device_delete(auxdev);
+	auxiliary_device_uninit(auxdev);
+	return ret;
+}
+
+/* AT_BIND: the device is made; binding b->drv, or "block", must fail */
+static int auxdma_bad_bind(struct auxdma_bad *b)
+{
+	struct kunit *test = b->env->test;
+	struct auxiliary_device *auxdev;
+	struct iommu_group *group;
+	struct device_driver *drv;
+	int ret, owner;
+
+	auxdev = auxiliary_device_create_dma(b->parent, b->devname, NULL, b->pctx);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, auxdev, "create: %pe", auxdev);
+	if (b->drv) {
+		drv = &b->drv->driver;
+	} else {
+		drv = driver_find(KBUILD_MODNAME ".block", &auxiliary_bus_type);
+		KUNIT_ASSERT_NOT_NULL(test, drv);
+	}
+
+	ret = device_driver_attach(drv, &auxdev->dev);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
+	/* A failed bind gave back the default domain it claimed */
+	group = iommu_group_get(&auxdev->dev);
+	if (group) {
+		KUNIT_EXPECT_EQ(test, iommu_group_claim_dma_owner(group, &owner), 0);
+		iommu_group_release_dma_owner(group);
+		iommu_group_put(group);
+	}
+	auxiliary_device_destroy(auxdev);
+	return ret;
+}
+
+static void auxdma_test_bad_input(struct kunit *test)
+{
+	const struct auxdma_bad_case *c = test->param_value;
+	struct auxdma_env *env = test->priv;
+	struct auxdma_bad b = { .env = env, .devname = "bad" };
+	unsigned int refs[NR_BLOCKS + 1];
+	struct auxiliary_device *auxdev;
+	unsigned long groups;
+	char who[96];
+	struct device *left;
+	int i, id, ret;
+	u64 mark;
+
+	if (!IS_ENABLED(CONFIG_PRINTK))
+		kunit_skip(test, "the log lines need CONFIG_PRINTK");
+
+	auxdma_ocs_init(env);
+	env->vpu[0].block_iommu[0] = c->block_iommu;
+	env->vpu[0].block_sid[0] = c->block_sid;
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, !c->no_map);
+	if (c->dt)
+		c->dt(&b);
+	auxdma_apply(env);
+
+	b.parent = &env->parent->dev;
+	b.ctx = (struct auxiliary_dma_context){
+		.mode = AUXILIARY_DMA_OF_NODE, .np = env->block_np[0],
+	};
+	b.pctx = &b.ctx;
+	if (c->ctx)
+		c->ctx(&b);
+
+	id = auxdma_good_id(&b);
+	groups = auxdma_count_groups();
+	refs[NR_BLOCKS] = auxdma_np_refs(env->parent_np);
+	for (i = 0; i < NR_BLOCKS; i++)
+		refs[i] = auxdma_np_refs(env->block_np[i]);
+	mark = auxdma_log_mark();
+
+	switch (c->stage) {
+	case AT_CREATE:
+		auxdev = auxiliary_device_create_dma(b.parent, b.devname, NULL, b.pctx);
+		ret = PTR_ERR_OR_ZERO(auxdev);
+		if (!ret)
+			auxiliary_device_destroy(auxdev);
+		break;
+	case AT_DEVM:
+		auxdev = devm_auxiliary_device_create_dma(b.parent, b.devname, NULL, b.pctx);
+		ret = PTR_ERR_OR_ZERO(auxdev);
+		if (!ret)
+			devm_release_action(b.parent, auxiliary_device_destroy, auxdev);
+		break;
+	case AT_ADDED:
+	case AT_REDECLARE:
+	case AT_FWNODE:
+		ret = auxdma_bad_declare(&b, c->stage);
+		break;
+	case AT_BIND:
+		ret = auxdma_bad_bind(&b);
+		break;
+	}
+	KUNIT_EXPECT_EQ_MSG(test, ret, c->expected, "%s: expected %d, got %d",
+			    c->desc, c->expected, ret);
+
+	switch (c->who) {
+	case BY_PARENT:
+		snprintf(who, sizeof(who), "%s: bad: ", dev_name(b.parent));
+		break;
+	case BY_DEVICE:
+		snprintf(who, sizeof(who), "%s.bad.", KBUILD_MODNAME);
+		break;
+	case BY_NAME:
+		strscpy(who, "auxiliary: bad: ");
+		break;
+	case BY_NONE:
+		strscpy(who, "auxiliary: (null): ");
+		break;
+	}
+	KUNIT_EXPECT_TRUE_MSG(test, auxdma_log_has(test, mark, who, c->log),
+			      "no log line with \"%s\" and \"%s\"", who, c->log);
+
+	/* Nothing left: no device, group, node reference or instance ID */
+	left = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".bad.",
+			       auxdma_match_prefix);
+	KUNIT_EXPECT_NULL_MSG(test, left, "%s left behind", left ? dev_name(left) : "");
+	put_device(left);
+	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(env->parent_np), refs[NR_BLOCKS]);
+	for (i = 0; i < NR_BLOCKS; i++)
+		KUNIT_EXPECT_EQ_MSG(test, auxdma_np_refs(env->block_np[i]), refs[i],
+				    "references on %pOF", env->block_np[i]);
+	KUNIT_EXPECT_EQ_MSG(test, auxdma_good_id(&b), id, "an instance ID was kept");
+}
+
+static struct kunit_case auxdma_bad_input_cases[] = {
+	KUNIT_CASE_PARAM(auxdma_test_bad_input, auxdma_bad_gen_params),
+	{ }
+};
+
+static struct kunit_suite auxdma_bad_input_suite = {
+	.name = "auxiliary_dma_bad_input",
+	.suite_init = auxdma_suite_init,
+	.suite_exit = auxdma_suite_exit,
+	.init = auxdma_test_init,
+	.exit = auxdma_test_exit,
+	.test_cases = auxdma_bad_input_cases,
+};
+
+kunit_test_suites(&auxdma_bad_input_suite);
