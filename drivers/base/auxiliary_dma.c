@@ -607,6 +607,18 @@ int auxiliary_dma_added(struct auxiliary_device *auxdev)
 	return auxiliary_dma_check(auxdev, false);
 }
 
+/*
+ * Devices with a DMA context are DMA masters, as PCI devices are: with
+ * CONFIG_DMA_API_DEBUG, report a driver that unbinds with mappings left.
+ * After dma_debug_init(), a core initcall, which the notifier needs.
+ */
+static int __init auxiliary_dma_debug_init(void)
+{
+	dma_debug_add_bus(&auxiliary_bus_type);
+	return 0;
+}
+postcore_initcall(auxiliary_dma_debug_init);
+
 static void auxiliary_dma_device_release(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);

@@ -480,7 +480,7 @@ static void auxdma_stress_test_concurrent(struct kunit *test)
 
 static struct kunit_case auxdma_stress_cases[] = {
 	KUNIT_CASE(auxdma_stress_test_isolation),
-	KUNIT_CASE(auxdma_stress_test_parent_removal),
+	KUNIT_CASE_SLOW(auxdma_stress_test_parent_removal),
 	KUNIT_CASE_SLOW(auxdma_stress_test_concurrent),
 	{ }
 };
