@@ -35,11 +35,11 @@ case $variant in
 builtin)
 	obj=$build/demo-arm64-builtin out=$build/demo-builtin
 	configs="$top/kunit/demo.config $top/kunit/demo-builtin.config"
-	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y"
+	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y DEBUG_KOBJECT_RELEASE=y"
 	what="both VPU drivers built in" ;;
 faults)
 	obj=$build/demo-arm64 out=$build/faults configs=$top/kunit/demo.config
-	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m FAILSLAB=y"
+	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m FAILSLAB=y KASAN=y DEBUG_OBJECTS=y"
 	what="the kernel of make demo, with every allocation failed in turn"
 	limit=1800 ;;
 *)
