@@ -76,7 +76,7 @@ kunit-vtd: tree
 	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)
 
 # 5. The kernel's own gates on the series (needs the KUnit build)
-GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding dtbs docs series demo demo-builtin faults bisect w1-arm64 w1-arm w1-x86_64
+GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding dtbs docs series demo demo-builtin bisect w1-arm64 w1-arm w1-x86_64
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)
