@@ -5,6 +5,7 @@
 #   deps    install the Debian packages the project needs (idempotent)
 #   tree    the kernel tree: Linux 7.3.4 plus patches/series, as a git
 #           repository in $(TREE), one commit per patch
+#   kernel  the arm64 kernel of the KUnit runs and the demos (kunit.py)
 #   demo    the reference VPU drivers on QEMU virt with an SMMUv3
 #   demo-builtin  the same with both drivers built in
 #   faults  the demo's kernel failing every allocation of each path that
@@ -24,14 +25,18 @@ CACHE	?= $(HOME)/.cache/auxdma
 KSRC	?=
 JOBS	?= $(shell nproc)
 
-KUNIT_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
-	--timeout=900 \
+# The arm64 kernel: every KUnit suite, the converted drivers, the debug
+# options, and what the demos boot (kunit/demo.config)
+KERNEL_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--qemu_config=$(CURDIR)/kunit/qemu_arm64_smmuv3.py \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=drivers/gpu/host1x \
 	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
 	--kunitconfig=drivers/media/platform/qcom/iris \
-	--kunitconfig=$(CURDIR)/kunit/debug.config
+	--kunitconfig=$(CURDIR)/kunit/debug.config \
+	--kunitconfig=$(CURDIR)/kunit/kasan.config \
+	--kunitconfig=$(CURDIR)/kunit/demo.config
+KUNIT_ARM64 := $(KERNEL_ARM64) --timeout=900
 
 # The same kernel on "virt" without an IOMMU: the opt-in suite's mock IOMMU
 KUNIT_MOCK := $(subst qemu_arm64_smmuv3,qemu_arm64_virt,$(KUNIT_ARM64)) auxiliary_dma_opt_in
@@ -41,7 +46,7 @@ KUNIT_X86_64 := --arch=x86_64 --jobs=$(JOBS) --timeout=900 \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree demo demo-builtin faults check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
+.PHONY: all deps tree kernel demo demo-builtin faults check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
 
 all: check
 
@@ -53,17 +58,24 @@ deps:
 tree: deps
 	@./tools/assemble-tree.sh $(TREE) $(CACHE) $(KSRC)
 
-# 3. The main job: the reference VPU on QEMU virt with an SMMUv3
-demo: tree
+# 3. The arm64 kernel, built by kunit.py for the KUnit runs and booted by
+#    the demos
+kernel: tree
+	@cd $(TREE) && ./tools/testing/kunit/kunit.py build \
+		--build_dir=$(BUILD)/kunit-arm64 $(KERNEL_ARM64) >$(BUILD)/kernel.log 2>&1 || \
+		{ tail -30 $(BUILD)/kernel.log; exit 1; }
+
+# 4. The main job: the reference VPU on QEMU virt with an SMMUv3
+demo: kernel
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE)
 
-demo-builtin: tree
+demo-builtin: kernel
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
 
-faults: tree
+faults: kernel
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) faults
 
-# 4. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
+# 5. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
 #    on the same kernel without an IOMMU (a mock IOMMU without a fwnode),
 #    and on x86_64 with the real intel-iommu driver (VT-d), under TCG
 kunit-smmuv3: tree
@@ -75,8 +87,11 @@ kunit-mock: tree
 kunit-vtd: tree
 	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)
 
-# 5. The kernel's own gates on the series (needs the KUnit build)
-GATES := checkpatch kernel-doc cocci sparse-w1 dt-binding dtbs docs series demo demo-builtin bisect w1-arm64 w1-arm w1-x86_64
+# 6. The kernel's own gates on the series (needs the KUnit build)
+# faults runs in the background (+), beside the builds of bisect and W=1,
+# which do not use the arm64 kernel's folder
+GATES := checkpatch kernel-doc cocci dt-binding dtbs docs series sparse-w1 \
+	demo demo-builtin +faults bisect w1-arm64 w1-arm w1-x86_64
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)
@@ -102,7 +117,7 @@ check:
 	echo "$$passed passed, $$failed failed"; \
 	[ $$failed = 0 ]
 
-# 6. The series for the lists
+# 7. The series for the lists
 series: tree
 	@./tools/make-series.sh $(TREE) $(BUILD)/series
 

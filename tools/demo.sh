@@ -1,17 +1,25 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# make demo: the reference VPU on emulated hardware.  Builds an arm64
-# kernel with the series, the reference core built in and the block driver
-# as a module, derives a DT from QEMU's own plus a VPU node (seed 000's
-# three blocks: two with DT nodes and "iommu-ranges", one declared through
-# "iommu-map" with its usable range), builds a busybox initramfs, boots QEMU
-# virt with an SMMUv3 and reports what each block got, before and after an
-# unbind/rebind of the core and an unload/reload of the block driver.
+# make demo: the reference VPU on emulated hardware.  Boots the arm64
+# kernel of the KUnit runs (built by `make kernel`: the series, the debug
+# options, kunit/demo.config's reference core built in and block driver as
+# a module) with kunit.enable=0, on a DT derived from QEMU's own plus a VPU
+# node (seed 000's three blocks: two with DT nodes and "iommu-ranges", one
+# declared through "iommu-map" with its usable range), with a busybox
+# initramfs, on QEMU virt with an SMMUv3, and reports what each block got,
+# before and after an unbind/rebind of the core and an unload/reload of
+# the block driver.
 #
-# With "builtin", both drivers are built in (kunit/demo-builtin.config), in
-# a kernel and an output folder of their own, and the run has no module
-# cycle.
+# With "builtin", the block driver is built in too, and every kobject is
+# released 1 to 4 s after its last reference is dropped
+# (DEBUG_KOBJECT_RELEASE), so that the unbind/rebind cycle runs with
+# releases that come late; the run has no module cycle.  The two options
+# are switched in the kernel's own folder: kbuild rebuilds only what they
+# reach (the samples and lib/kobject.c), and the next kunit.py run
+# switches them back the same way.  Not in the other runs: the faults run
+# checks after every fault that nothing is left, and would wait up to 4 s
+# each time.
 #
 # With "faults", the kernel of the default run boots an initramfs whose
 # /init (tools/faults-init.sh) fails every allocation of each path that
@@ -27,18 +35,20 @@ build=$(realpath -m "$2")
 cache=$3
 variant=${4:-}
 limit=600	# seconds for the QEMU run
+obj=$build/kunit-arm64
+switch="-m SAMPLE_AUXILIARY_DMA_BLOCK -d DEBUG_KOBJECT_RELEASE"
 case $variant in
 "")
-	obj=$build/demo-arm64 out=$build/demo configs=$top/kunit/demo.config
+	out=$build/demo
 	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m"
 	what="the VPU core built in, its block driver a module" ;;
 builtin)
-	obj=$build/demo-arm64-builtin out=$build/demo-builtin
-	configs="$top/kunit/demo.config $top/kunit/demo-builtin.config"
+	out=$build/demo-builtin
+	switch="-e SAMPLE_AUXILIARY_DMA_BLOCK -e DEBUG_KOBJECT_RELEASE"
 	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y DEBUG_KOBJECT_RELEASE=y"
 	what="both VPU drivers built in" ;;
 faults)
-	obj=$build/demo-arm64 out=$build/faults configs=$top/kunit/demo.config
+	out=$build/faults
 	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m FAILSLAB=y KASAN=y DEBUG_OBJECTS=y"
 	what="the kernel of make demo, with every allocation failed in turn"
 	limit=1800 ;;
@@ -48,23 +58,20 @@ faults)
 esac
 make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
 qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1G)
-mkdir -p "$obj" "$out"
+mkdir -p "$out"
 
-# 1. The kernel: only rebuilt when the tree or the configuration changed
+# 1. The kernel: the KUnit runs' arm64 kernel, with this run's switch
 echo "demo: kernel ($what)"
-stale=
-for c in $configs; do
-	[ -f "$obj/.config" ] && [ ! "$c" -nt "$obj/.config" ] || stale=1
-done
-if [ -n "$stale" ]; then
-	# shellcheck disable=SC2086 # $configs is a list of paths
-	(cd "$tree" && $make allnoconfig >/dev/null &&
-	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
-		$configs >/dev/null && $make olddefconfig)
+if [ ! -f "$obj/.config" ]; then
+	echo "demo: no arm64 kernel in $obj: make kernel builds it" >&2
+	exit 1
 fi
-for opt in $want ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y; do
+# shellcheck disable=SC2086 # $switch is a list of options
+"$tree/scripts/config" --file "$obj/.config" $switch
+(cd "$tree" && $make olddefconfig)
+for opt in $want ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y MODULES=y; do
 	grep -qx "CONFIG_$opt" "$obj/.config" || {
-		echo "demo: CONFIG_$opt did not take" >&2
+		echo "demo: CONFIG_$opt is not in the kernel of $obj" >&2
 		exit 1
 	}
 done
@@ -164,7 +171,7 @@ fi
 echo "demo: booting QEMU virt with an SMMUv3 ($kver)"
 timeout "$limit" "${qemu[@]}" -serial stdio -no-reboot \
 	-kernel "$obj/arch/arm64/boot/Image" -initrd "$out/initramfs.cpio.gz" \
-	-dtb "$out/vpu.dtb" -append "console=ttyAMA0 panic=-1" \
+	-dtb "$out/vpu.dtb" -append "console=ttyAMA0 panic=-1 kunit.enable=0" \
 	</dev/null >"$out/console.log" 2>&1 || true
 echo "demo: console log in $out/console.log"
 if [ "$variant" = faults ]; then

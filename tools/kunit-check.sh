@@ -80,8 +80,19 @@ fi
 grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*' "$log" |
 	sed 's/^# auxdma_stress_test_/stress /; s/^/  /'
 # The reports of the kernel's debugging options, all 0 for a pass
-reports() { grep -E -c -- "$1" "$log"; }
-echo "kunit-check: $name: reports: lockdep $(reports 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function'), KASAN $(reports 'KASAN: [a-z-]+'), DMA-API $(reports 'DMA-API: [^ ]+ [^ ]+: '), ODEBUG $(reports 'ODEBUG: ')"
+# (or "off" for an option that the kernel of this run does not have)
+reports() {
+	if grep -qx "CONFIG_$1=y" "$build/.config"; then
+		grep -E -c -- "$2" "$log"
+	else
+		echo off
+	fi
+}
+echo "kunit-check: $name: reports:" \
+	"lockdep $(reports PROVE_LOCKING 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function')," \
+	"KASAN $(reports KASAN 'KASAN: [a-z-]+')," \
+	"DMA-API $(reports DMA_API_DEBUG 'DMA-API: [^ ]+ [^ ]+: ')," \
+	"ODEBUG $(reports DEBUG_OBJECTS 'ODEBUG: ')"
 
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
 echo "$passed $failed" >"$out.result"
