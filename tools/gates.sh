@@ -350,7 +350,7 @@ w1_arch() {
 			continue
 		fi
 		: >"$build/gates/w1-$arch-$variant.log"
-		out=$(w1_build "$arch" "$2" "$variant" "$tree" "$build/w1/$arch-$variant" \
+		out=$(w1_build "$arch" "$cross" "$variant" "$tree" "$build/w1/$arch-$variant" \
 			"$build/gates/w1-$arch-$variant.log" last) || rc=1
 		echo "$out" | sed 's/^/  /'
 	done
