@@ -30,7 +30,7 @@
 #               warning
 #   demo        make demo and its checks
 #   demo-builtin  the demo with both reference drivers built in
-#   faults      the demo's kernel with every allocation of each path that
+#   faults      a kernel like the demo's, every allocation of each path that
 #               makes or binds a block failed in turn, then kmemleak
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
@@ -537,7 +537,7 @@ gate_demo_builtin() {
 	return "${PIPESTATUS[0]}"
 }
 
-# faults: every allocation failed in turn, on the kernel of make demo
+# faults: every allocation failed in turn, on the faults run's own kernel (not in GATES)
 gate_faults() {
 	"$top/tools/demo.sh" "$tree" "$build" "$cache" faults 2>&1 | sed 's/^/  /'
 	return "${PIPESTATUS[0]}"
