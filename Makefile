@@ -8,8 +8,6 @@
 #   kernel  the arm64 kernel of the KUnit runs and the demos (kunit.py)
 #   demo    the reference VPU drivers on QEMU virt with an SMMUv3
 #   demo-builtin  the same with both drivers built in
-#   faults  a kernel like the demo's failing every allocation of each path
-#           that makes or binds a block, in turn (fail-nth), then kmemleak
 #   check   everything that must pass: the KUnit suites and the kernel's
 #           gates; ends with "N passed, N failed" (KUnit cases passed,
 #           KUnit cases and gates failed)
@@ -46,7 +44,7 @@ KUNIT_X86_64 := --arch=x86_64 --jobs=$(JOBS) --timeout=900 \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree kernel demo demo-builtin faults check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
+.PHONY: all deps tree kernel demo demo-builtin check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
 
 all: check
 
@@ -72,14 +70,14 @@ demo: kernel
 demo-builtin: kernel
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
 
-faults: tree
-	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) faults
-
 # 5. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
 #    on the same kernel without an IOMMU (a mock IOMMU without a fwnode),
 #    and on x86_64 with the real intel-iommu driver (VT-d), under TCG
 kunit-smmuv3: tree
-	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64)
+	@./tools/initramfs.sh $(CACHE) $(BUILD)/kunit-root tools/kunit-init.sh \
+		$(BUILD)/kunit-initramfs.cpio.gz
+	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 smmuv3 $(KUNIT_ARM64) \
+		--qemu_args="-initrd $(BUILD)/kunit-initramfs.cpio.gz"
 
 kunit-mock: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 mock $(KUNIT_MOCK)

@@ -18,12 +18,7 @@
 # had in a kernel of its own, changes struct kobject: switching it would
 # rebuild the whole kernel twice.)
 #
-# With "faults", a kernel of its own (see 1.) boots an initramfs whose
-# /init (tools/faults-init.sh) fails every allocation of each path that
-# makes or binds a block, in turn, and checks what each fault left;
-# tools/faults-report.py judges the run and prints its summary.
-#
-# Usage: tools/demo.sh TREE BUILD CACHE [builtin|faults]
+# Usage: tools/demo.sh TREE BUILD CACHE [builtin]
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +27,7 @@ build=$(realpath -m "$2")
 cache=$3
 variant=${4:-}
 limit=600	# seconds for the QEMU run
-obj=$build/kunit-arm64 configs=
+obj=$build/kunit-arm64
 switch="-m SAMPLE_AUXILIARY_DMA_BLOCK"
 case $variant in
 "")
@@ -44,12 +39,6 @@ builtin)
 	switch="-e SAMPLE_AUXILIARY_DMA_BLOCK"
 	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y"
 	what="both VPU drivers built in" ;;
-faults)
-	obj=$build/faults-arm64 out=$build/faults
-	configs="$top/kunit/faults.config $top/kunit/debug.config $top/kunit/kasan.config $top/kunit/demo.config"
-	want="SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=m FAILSLAB=y KASAN=y DEBUG_OBJECTS=y"
-	what="the kernel of make demo, with every allocation failed in turn"
-	limit=1800 ;;
 *)
 	echo "demo: unknown variant $variant" >&2
 	exit 2 ;;
@@ -58,33 +47,15 @@ make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
 qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1G)
 mkdir -p "$out"
 
-# 1. The kernel: the KUnit runs' arm64 kernel, with this run's switch; for
-# the faults run a kernel of its own on allnoconfig, with the same debug
-# options and demo.config (in the KUnit kernel, with its suites and the
-# converted drivers' subsystems, the run injected about 7 faults a minute
-# instead of 70), rebuilt when the tree or a fragment changed
+# 1. The kernel: the KUnit runs' arm64 kernel, with this run's switch
 echo "demo: kernel ($what)"
-if [ -n "$configs" ]; then
-	stale=
-	for c in $configs; do
-		[ -f "$obj/.config" ] && [ ! "$c" -nt "$obj/.config" ] || stale=1
-	done
-	if [ -n "$stale" ]; then
-		mkdir -p "$obj"
-		# shellcheck disable=SC2086 # $configs is a list of paths
-		(cd "$tree" && $make allnoconfig >/dev/null &&
-		 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
-			$configs >/dev/null && $make olddefconfig)
-	fi
-else
-	if [ ! -f "$obj/.config" ]; then
-		echo "demo: no arm64 kernel in $obj: make kernel builds it" >&2
-		exit 1
-	fi
-	# shellcheck disable=SC2086 # $switch is a list of options
-	"$tree/scripts/config" --file "$obj/.config" $switch
-	(cd "$tree" && $make olddefconfig)
+if [ ! -f "$obj/.config" ]; then
+	echo "demo: no arm64 kernel in $obj: make kernel builds it" >&2
+	exit 1
 fi
+# shellcheck disable=SC2086 # $switch is a list of options
+"$tree/scripts/config" --file "$obj/.config" $switch
+(cd "$tree" && $make olddefconfig)
 for opt in $want ARM_SMMU_V3=y BLK_DEV_INITRD=y DEBUG_KMEMLEAK=y MODULES=y; do
 	grep -qx "CONFIG_$opt" "$obj/.config" || {
 		echo "demo: CONFIG_$opt is not in the kernel of $obj" >&2
@@ -155,32 +126,9 @@ dtc -q -I dts -O dtb -o "$out/vpu.dtb" "$out/vpu.dts"
 
 # 3. The initramfs: busybox (arm64, from Debian), the modules, /init
 echo "demo: initramfs"
-bb=$(ls "$cache"/dl/busybox-static_*_arm64.deb 2>/dev/null | head -n 1 || true)
-if [ -z "$bb" ]; then
-	(cd "$cache/dl" && PRIVATE_APT=arm64-apt PRIVATE_APT_ARCH=arm64 \
-		"$top/tools/private-apt.sh" "$cache" download busybox-static >/dev/null)
-	bb=$(ls "$cache"/dl/busybox-static_*_arm64.deb | head -n 1)
-fi
 root=$out/root
-rm -rf "$root"
-mkdir -p "$root/bin"
-dpkg-deb --fsys-tarfile "$bb" | tar -x -C "$out" ./bin/busybox
-mv "$out/bin/busybox" "$root/bin/busybox"
+"$top/tools/initramfs.sh" "$cache" "$root" "$top/tools/demo-init.sh"
 (cd "$tree" && $make INSTALL_MOD_PATH="$root" modules_install >/dev/null)
-if [ "$variant" = faults ]; then
-	# fail-nth, with the kernel's nolibc and UAPI headers
-	nolibc=$out/nolibc
-	mkdir -p "$nolibc"
-	make -s -C "$tree/tools/include/nolibc" headers OUTPUT="$nolibc/"
-	(cd "$tree" && $make O="$nolibc/obj" headers_install \
-		INSTALL_HDR_PATH="$nolibc/sysroot")
-	aarch64-linux-gnu-gcc -Os -static -nostdlib -nostdinc -Wall -Wextra \
-		-I"$nolibc/sysroot/include" -include nolibc.h \
-		-o "$root/bin/fail-nth" "$top/tools/fail-nth.c" -lgcc
-	cp "$top/tools/faults-init.sh" "$root/init"
-else
-	cp "$top/tools/demo-init.sh" "$root/init"
-fi
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out/initramfs.cpio.gz"
 
 # 4. The run
@@ -190,8 +138,4 @@ timeout "$limit" "${qemu[@]}" -serial stdio -no-reboot \
 	-dtb "$out/vpu.dtb" -append "console=ttyAMA0 panic=-1 kunit.enable=0" \
 	</dev/null >"$out/console.log" 2>&1 || true
 echo "demo: console log in $out/console.log"
-if [ "$variant" = faults ]; then
-	python3 "$top/tools/faults-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"
-else
-	python3 "$top/tools/demo-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"
-fi
+python3 "$top/tools/demo-report.py" "$out/console.log" "$top/kunit/forbidden-log.txt"

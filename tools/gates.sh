@@ -537,12 +537,6 @@ gate_demo_builtin() {
 	return "${PIPESTATUS[0]}"
 }
 
-# faults: every allocation failed in turn, on the faults run's own kernel (not in GATES)
-gate_faults() {
-	"$top/tools/demo.sh" "$tree" "$build" "$cache" faults 2>&1 | sed 's/^/  /'
-	return "${PIPESTATUS[0]}"
-}
-
 # run_gate NAME: one gate, its findings and its verdict with its seconds
 run_gate() {
 	local start=$SECONDS

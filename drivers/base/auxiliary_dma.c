@@ -553,6 +553,25 @@ int auxiliary_dma_configure(struct device *dev)
 	if (!auxdev->dma)
 		return 0;
 
+	/*
+	 * At bind, a device that the IOMMU layer failed to take when it was
+	 * added, with its IOMMU there to answer, stays refused: configuring it
+	 * again would probe it late, at driver bind, which the IOMMU core
+	 * does not allow.
+	 */
+	if (dev->driver && !auxdev->dma->iommu_wait && !device_iommu_mapped(dev)) {
+		struct device_node *iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
+
+		if (!ret && iommu_np && of_device_is_available(iommu_np)) {
+			dev_err(dev, "IOMMU %pOF failed to take the device when it was added\n",
+				iommu_np);
+			ret = -ENODEV;
+		}
+		of_node_put(iommu_np);
+		if (ret)
+			return ret;
+	}
+
 	if (auxdev->dma->mode == AUXILIARY_DMA_OF_NODE)
 		ret = of_dma_configure(dev, dev->of_node, true);
 	else
@@ -579,6 +598,18 @@ int auxiliary_dma_bind(struct auxiliary_device *auxdev)
 		return ret;
 
 	if (!to_auxiliary_drv(dev->driver)->driver_managed_dma) {
+		struct iommu_domain *domain = iommu_get_domain_for_dev(dev);
+
+		/*
+		 * The DMA API goes through the IOMMU that keeps the ranges, or
+		 * not at all: the IOMMU layer keeps the platform's DMA ops when
+		 * it cannot set up a DMA domain's IOVA space.
+		 */
+		if (IS_ENABLED(CONFIG_IOMMU_DMA) && domain &&
+		    (domain->type & __IOMMU_DOMAIN_DMA_API) && !dev_dma_iommu(dev)) {
+			dev_err(dev, "the IOMMU layer did not set up DMA through its domain\n");
+			return -ENODEV;
+		}
 		ret = iommu_device_use_default_domain(dev);
 		if (ret)
 			return ret;
@@ -680,8 +711,9 @@ static int auxiliary_dma_alloc_id(const char *modname, const char *devname)
  * Return: the new device, or an ERR_PTR(): -EINVAL for a missing argument
  * or a bad @ctx, -ENODEV if the firmware does not describe the context or
  * the IOMMU refused it, -EBUSY if the IOMMU put it in a group with another
- * device, -ENOMEM, or the error of device_add().  Each error is logged
- * with the device and the reason, and nothing is left registered.
+ * device, -ENOMEM, or the error of device_add().  Each error but a failed
+ * allocation's -ENOMEM is logged with the device and the reason, and
+ * nothing is left registered.
  */
 struct auxiliary_device *
 __auxiliary_device_create_dma(struct device *parent, const char *modname,
