@@ -30,13 +30,13 @@
 #               warning
 #   demo        make demo and its checks
 #   demo-builtin  the demo with both reference drivers built in
-#   faults      a kernel like the demo's, every allocation of each path that
-#               makes or binds a block failed in turn, then kmemleak
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
 # A gate named +NAME runs in the background, beside the gates after it
-# (for a QEMU run, which keeps one core busy, beside builds); it must not
-# share a build folder with them.  Its report is printed after theirs.
+# (checkpatch or dt-binding, which keep one core each, beside the demos,
+# whose QEMU leaves cores idle); it must not share a build folder with
+# them.  Its report is
+# printed after theirs.
 # Each gate prints "gate NAME: ok (N s)" or its findings and "gate NAME:
 # FAILED (N s)", with the seconds it took;
 # the last line is "gates: N passed, N failed".

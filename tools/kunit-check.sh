@@ -142,7 +142,9 @@ echo "kunit-check: $name: summary: $cases cases," \
 	"lockdep $(reports PROVE_LOCKING 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function')," \
 	"KASAN $(reports KASAN 'KASAN: [a-z-]+')," \
 	"DMA-API $(reports DMA_API_DEBUG 'DMA-API: [^ ]+ [^ ]+: ')," \
-	"ODEBUG $(reports DEBUG_OBJECTS 'ODEBUG: ')"
+	"ODEBUG $(reports DEBUG_OBJECTS 'ODEBUG: ')," \
+	"kobject releases $(grep -qx CONFIG_DEBUG_KOBJECT_RELEASE=y "$build/.config" &&
+		echo delayed || echo immediate)"
 
 echo "kunit-check: $name: $passed passed, $failed failed, $skipped skipped (log: $log)"
 echo "$passed $failed" >"$out.result"

@@ -555,11 +555,12 @@ int auxiliary_dma_configure(struct device *dev)
 
 	/*
 	 * At bind, a device that the IOMMU layer failed to take when it was
-	 * added, with its IOMMU there to answer, stays refused: configuring it
-	 * again would probe it late, at driver bind, which the IOMMU core
-	 * does not allow.
+	 * added, with its IOMMU there to answer (no group, and no fwspec: a
+	 * failed probe frees it), stays refused: configuring it again would
+	 * probe it late, at driver bind, which the IOMMU core does not allow.
 	 */
-	if (dev->driver && !auxdev->dma->iommu_wait && !device_iommu_mapped(dev)) {
+	if (dev->driver && !auxdev->dma->iommu_wait && !device_iommu_mapped(dev) &&
+	    !dev_iommu_fwspec_get(dev)) {
 		struct device_node *iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
 
 		if (!ret && iommu_np && of_device_is_available(iommu_np)) {

@@ -167,11 +167,13 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 	snprintf(name, sizeof(name), "kunit-fastrpc-edge-%d", atomic_inc_return(&seq));
 	edge_np = of_changeset_create_node(ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, edge_np);
+	of_node_put(edge_np);	/* the changeset holds a reference */
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, edge_np, "compatible",
 							      "test,glink-edge"));
 
 	np = of_changeset_create_node(ocs, edge_np, "fastrpc");
 	KUNIT_ASSERT_NOT_NULL(test, np);
+	of_node_put(np);	/* the changeset holds a reference */
 	env->channel_np = np;
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "compatible",
 							      "qcom,kaanapali-fastrpc"));
@@ -195,6 +197,7 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 		snprintf(name, sizeof(name), "compute-cb@%u", fastrpc_cbs[i].reg);
 		cb = of_changeset_create_node(ocs, np, name);
 		KUNIT_ASSERT_NOT_NULL(test, cb);
+		of_node_put(cb);	/* the changeset holds a reference */
 		env->cb_np[i] = cb;
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, cb, "compatible",
 								      "qcom,fastrpc-compute-cb"));

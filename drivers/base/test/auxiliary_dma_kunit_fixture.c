@@ -88,6 +88,7 @@ void auxdma_build_parent(struct auxdma_env *env, int v, const char *compatible,
 	snprintf(name, sizeof(name), "kunit-auxdma-vpu-%d-%d", env->seq, v);
 	vpu->np = of_changeset_create_node(ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, vpu->np);
+	of_node_put(vpu->np);	/* the changeset holds a reference */
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, vpu->np,
 							      "compatible", compatible));
 	/* The cells of the blocks' "iommu-addresses" */
@@ -112,6 +113,7 @@ void auxdma_build_parent(struct auxdma_env *env, int v, const char *compatible,
 		snprintf(name, sizeof(name), "block@%d", i);
 		vpu->block_np[i] = of_changeset_create_node(ocs, vpu->np, name);
 		KUNIT_ASSERT_NOT_NULL(test, vpu->block_np[i]);
+		of_node_put(vpu->block_np[i]);	/* the changeset holds a reference */
 		if (vpu->block_iommu[i] == AUXDMA_NO_IOMMUS)
 			continue;
 		KUNIT_ASSERT_EQ(test, 0,
@@ -525,6 +527,7 @@ u32 auxdma_mock_node(struct auxdma_env *env)
 	snprintf(name, sizeof(name), "kunit-auxdma-mock-iommu-%d", env->seq);
 	mock_np = of_changeset_create_node(&env->mock_ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, mock_np);
+	of_node_put(mock_np);	/* the changeset holds a reference */
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(&env->mock_ocs, mock_np,
 							   "#iommu-cells", 1));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(&env->mock_ocs));

@@ -81,6 +81,7 @@ static void auxdma_dt_windows(struct auxdma_env *env,
 		snprintf(name, sizeof(name), "resv-%d", b);
 		resv[b] = of_changeset_create_node(late, env->parent_np, name);
 		KUNIT_ASSERT_NOT_NULL(test, resv[b]);
+		of_node_put(resv[b]);	/* the changeset holds a reference */
 		for (k = 0; k < 4 && windows[b][k].size; k++) {
 			u64 start = windows[b][k].start, size = windows[b][k].size;
 

@@ -118,6 +118,7 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 		snprintf(name, sizeof(name), "kunit-host1x-off-%d", n);
 		off = of_changeset_create_node(ocs, of_root, name);
 		KUNIT_ASSERT_NOT_NULL(test, off);
+		of_node_put(off);	/* the changeset holds a reference */
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, off, "status",
 								      "disabled"));
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, off, "#iommu-cells", 1));
@@ -136,6 +137,7 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 	snprintf(name, sizeof(name), "kunit-host1x-%d", n);
 	np = of_changeset_create_node(ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, np);
+	of_node_put(np);	/* the changeset holds a reference */
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "compatible",
 							      "test,host1x-contexts"));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "iommus", own,

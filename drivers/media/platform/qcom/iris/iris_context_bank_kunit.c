@@ -132,6 +132,7 @@ static void iris_cb_add_bank(struct kunit *test, struct device_node *np, const c
 
 	cb = of_changeset_create_node(&env->ocs, np, name);
 	KUNIT_ASSERT_NOT_NULL(test, cb);
+	of_node_put(cb);	/* the changeset holds a reference */
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(&env->ocs, cb, "iommus",
 								 iommus, ARRAY_SIZE(iommus)));
 	if (ranges)
@@ -169,6 +170,7 @@ static struct iris_core *iris_cb_build(struct kunit *test, enum iris_cb_form for
 		snprintf(name, sizeof(name), "kunit-iris-iommu-%d", n);
 		late = of_changeset_create_node(ocs, of_root, name);
 		KUNIT_ASSERT_NOT_NULL(test, late);
+		of_node_put(late);	/* the changeset holds a reference */
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, late, "compatible",
 								      "test,iris-late-iommu"));
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, late, "#iommu-cells", 1));
@@ -179,6 +181,7 @@ static struct iris_core *iris_cb_build(struct kunit *test, enum iris_cb_form for
 	snprintf(name, sizeof(name), "kunit-iris-%d", n);
 	np = of_changeset_create_node(ocs, of_root, name);
 	KUNIT_ASSERT_NOT_NULL(test, np);
+	of_node_put(np);	/* the changeset holds a reference */
 	env->np = np;
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, np, "compatible",
 							      "test,iris-context-banks"));
