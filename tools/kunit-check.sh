@@ -136,8 +136,13 @@ fi
 # One line for the run: its cases, the faults injected, leaks, and the
 # reports of the kernel's debugging options, all 0 for a pass (or "off"
 # for an option that the kernel of this run does not have)
+# Faults: one per injection point of each path of the faults suite (its
+# last run of a path meets none); the log has a line for each but those
+# on __GFP_NOWARN allocations
+faults=$(grep -o '# auxdma_faults_test_path: faults: .*: [0-9]* points' "$log" |
+	awk '{ n += $(NF - 1) } END { print n + 0 }')
 echo "kunit-check: $name: summary: $cases cases," \
-	"$(grep -c 'FAULT_INJECTION: forcing a failure' "$log") faults injected," \
+	"$faults faults injected ($(grep -c 'FAULT_INJECTION: forcing a failure' "$log") logged)," \
 	"leaks $leaks," \
 	"lockdep $(reports PROVE_LOCKING 'possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function')," \
 	"KASAN $(reports KASAN 'KASAN: [a-z-]+')," \
