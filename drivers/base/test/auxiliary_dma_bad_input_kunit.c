@@ -14,7 +14,6 @@
 #include <kunit/resource.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
-#include <linux/kmsg_dump.h>
 #include <linux/platform_device.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -480,34 +479,6 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);
-
-/* The printk records since a mark, read back as the kmsg dumpers do */
-static u64 auxdma_log_mark(void)
-{
-	struct kmsg_dump_iter iter;
-
-	kmsg_dump_rewind(&iter);
-	return iter.next_seq;
-}
-
-static bool auxdma_log_has(struct kunit *test, u64 mark, const char *who,
-			   const char *what)
-{
-	struct kmsg_dump_iter iter;
-	size_t len;
-	char *line;
-
-	line = kunit_kmalloc(test, 1024, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, line);
-	kmsg_dump_rewind(&iter);
-	iter.cur_seq = mark;
-	while (kmsg_dump_get_line(&iter, false, line, 1023, &len)) {
-		line[len] = '\0';
-		if (strstr(line, who) && strstr(line, what))
-			return true;
-	}
-	return false;
-}
 
 /* A good device of the same name: its instance ID, and that it can be made */
 static int auxdma_good_id(struct auxdma_bad *b)

@@ -23,7 +23,6 @@
 #include <linux/dma-mapping.h>
 #include <linux/debugfs.h>
 #include <linux/iommu.h>
-#include <linux/kmsg_dump.h>
 #include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -203,30 +202,11 @@ struct auxdma_fault {
 	unsigned int nr_errnos;
 };
 
-/* The printk records since a mark, read back as the kmsg dumpers do */
-static u64 auxdma_fault_mark(void)
-{
-	struct kmsg_dump_iter iter;
-
-	kmsg_dump_rewind(&iter);
-	return iter.next_seq;
-}
-
+/* A line since @mark names the device or its parent */
 static bool auxdma_fault_logged(struct auxdma_fault *f, u64 mark)
 {
-	const char *parent = dev_name(&f->env->parent->dev);
-	struct kmsg_dump_iter iter;
-	char line[256];
-	size_t len;
-
-	kmsg_dump_rewind(&iter);
-	iter.cur_seq = mark;
-	while (kmsg_dump_get_line(&iter, false, line, sizeof(line) - 1, &len)) {
-		line[len] = '\0';
-		if (strstr(line, f->prefix) || strstr(line, parent))
-			return true;
-	}
-	return false;
+	return auxdma_log_has(f->test, mark, f->prefix, "") ||
+	       auxdma_log_has(f->test, mark, dev_name(&f->env->parent->dev), "");
 }
 
 static unsigned int auxdma_fault_resv(struct device *dev, struct auxdma_resv *out)
@@ -490,7 +470,7 @@ static void auxdma_faults_test_path(struct kunit *test)
 		u64 mark;
 		int ret;
 
-		mark = auxdma_fault_mark();
+		mark = auxdma_log_mark();
 		auxdma_fail_nth(n);
 		ret = auxdma_fault_run(f, &auxdev);
 		injected = !auxdma_fail_nth(0);

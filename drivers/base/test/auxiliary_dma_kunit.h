@@ -17,6 +17,8 @@ void auxdma_destroy(void *auxdev);
 int auxdma_count_dev(struct device *dev, void *data);
 unsigned long auxdma_count_groups(void);
 int auxdma_match_prefix(struct device *dev, const void *prefix);
+u64 auxdma_log_mark(void);
+bool auxdma_log_has(struct kunit *test, u64 mark, const char *who, const char *what);
 
 #ifdef CONFIG_OF_DYNAMIC
 /* auxiliary_dma_kunit_fixture.c: VPU-like parents in DT, on the SMMUv3 */

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Helpers shared by the KUnit suites for DMA contexts of auxiliary devices:
- * devices and IOMMU groups on the buses the IOMMU core serves.
+ * devices and IOMMU groups on the buses the IOMMU core serves, and the
+ * kernel log lines a test provoked.
  */
 
 #include <linux/iommu.h>
+#include <linux/kmsg_dump.h>
 #include <linux/pci.h>
 #include <linux/xarray.h>
 
@@ -54,6 +56,33 @@ unsigned long auxdma_count_groups(void)
 int auxdma_match_prefix(struct device *dev, const void *prefix)
 {
 	return !strncmp(dev_name(dev), prefix, strlen(prefix));
+}
+
+/* The printk records since a mark, read back as the kmsg dumpers do */
+u64 auxdma_log_mark(void)
+{
+	struct kmsg_dump_iter iter;
+
+	kmsg_dump_rewind(&iter);
+	return iter.next_seq;
+}
+
+bool auxdma_log_has(struct kunit *test, u64 mark, const char *who, const char *what)
+{
+	struct kmsg_dump_iter iter;
+	size_t len;
+	char *line;
+
+	line = kunit_kmalloc(test, 1024, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	kmsg_dump_rewind(&iter);
+	iter.cur_seq = mark;
+	while (kmsg_dump_get_line(&iter, false, line, 1023, &len)) {
+		line[len] = '\0';
+		if (strstr(line, who) && strstr(line, what))
+			return true;
+	}
+	return false;
 }
 
 MODULE_DESCRIPTION("KUnit tests for DMA contexts of auxiliary devices");
