@@ -11,6 +11,8 @@
 #   check   everything that must pass: the KUnit suites and the kernel's
 #           gates; ends with "N passed, N failed" (KUnit cases passed,
 #           KUnit cases and gates failed)
+#   bench   what a DMA-capable auxiliary child costs against the patterns
+#           it replaces, in a kernel without debug options
 #   series  the mailable patch series, in $(BUILD)/series
 #   export  write the commits of $(TREE) back into this repository
 #
@@ -44,7 +46,7 @@ KUNIT_X86_64 := --arch=x86_64 --jobs=$(JOBS) --timeout=900 \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 
-.PHONY: all deps tree kernel demo demo-builtin check kunit-smmuv3 kunit-mock kunit-vtd gates series export clean
+.PHONY: all deps tree kernel demo demo-builtin check kunit-smmuv3 kunit-mock kunit-vtd gates bench series export clean
 
 all: check
 
@@ -87,9 +89,12 @@ kunit-vtd: tree
 
 # 6. The kernel's own gates on the series (needs the KUnit build);
 #    checkpatch and dt-binding, which keep one core each, in the
-#    background beside the demos, whose QEMU leaves cores idle
-GATES := sparse-w1 +checkpatch +dt-binding demo-builtin demo kernel-doc cocci \
-	dtbs docs series bisect w1-arm64 w1-arm w1-x86_64
+#    background beside the demos, whose QEMU leaves cores idle.  The demos
+#    first: make demo boots the KUnit kernel as built, make demo-builtin
+#    relinks it once, and sparse-w1 then rebuilds the series' objects in
+#    its folder with W=1, which would make the first demo relink it again
+GATES := +checkpatch +dt-binding demo demo-builtin sparse-w1 kernel-doc cocci \
+	dtbs docs series bisect bench w1-arm64 w1-arm w1-x86_64
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)
@@ -115,7 +120,14 @@ check:
 	echo "$$passed passed, $$failed failed"; \
 	[ $$failed = 0 ]
 
-# 7. The series for the lists
+# 7. What the extension costs: the benchmark suite in a kernel without the
+#    debug options (w1-arm64's "all" configuration, which the bisect gate
+#    of make check links too), on QEMU virt with an SMMUv3; figures,
+#    targets, a table and a plot in $(BUILD)/bench
+bench: tree
+	@./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench
+
+# 8. The series for the lists
 series: tree
 	@./tools/make-series.sh $(TREE) $(BUILD)/series
 

@@ -19,6 +19,7 @@ PKGS=(
 	libxml2-dev libsqlite3-dev llvm-dev
 	coccinelle yamllint
 	python3-sphinx python3-sphinx-rtd-theme python3-yaml
+	gnuplot-nox
 )
 
 missing=()

@@ -17,6 +17,8 @@
 #               exactly the tree
 #   bisect      every patch compiles (arm64, W=1, w1-arm64's "all"
 #               configuration), no new W=1 warning
+#   bench       make bench's suite, once (tools/bench.sh): fails on a
+#               gross regression only
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64 with everything in,
 #               and on arm64 also without the auxiliary bus and without
 #               the IOMMU API, and with host1x, tegra-drm, fastrpc and
@@ -255,7 +257,7 @@ w1_build() {
 	esac
 	if [ -n "$last" ]; then
 		case $variant in
-		all)      want="$want AUXILIARY_DMA_KUNIT_TEST=y SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y" ;;
+		all)      want="$want AUXILIARY_DMA_KUNIT_TEST=y AUXILIARY_DMA_KUNIT_BENCH=y SAMPLE_AUXILIARY_DMA_CORE=y SAMPLE_AUXILIARY_DMA_BLOCK=y" ;;
 		no-iommu) want="$want SAMPLE_AUXILIARY_DMA_CORE=m SAMPLE_AUXILIARY_DMA_BLOCK=m" ;;
 		esac
 		# The converted drivers, on the architecture they run on
@@ -277,6 +279,14 @@ w1_build() {
 	[ "$arch" != arm64 ] || dirs="$dirs $converted"
 	if ! (cd "$src" && $make $dirs) >>"$log" 2>&1; then
 		echo "$arch $variant: build break:"
+		grep -E 'error' "$log" | head -10 | sed 's/^/  /'
+		return 1
+	fi
+	# At the top of the series, arm64's "all" configuration is also make
+	# bench's kernel: link it (the bench gate boots it)
+	if [ "$arch-$variant" = arm64-all ] && [ -n "$last" ] &&
+	   ! (cd "$src" && $make Image) >>"$log" 2>&1; then
+		echo "$arch $variant: the kernel does not link:"
 		grep -E 'error' "$log" | head -10 | sed 's/^/  /'
 		return 1
 	fi
@@ -304,8 +314,9 @@ w1_build() {
 # no W=1 warning on a line the series added.  A patch that changes no C
 # file, header, Kconfig or Makefile (bindings, DTS, Coccinelle, documents)
 # has nothing to build.  The last step, at the top of the series, is
-# w1-arm64's "all" variant, sparse included, which that gate then reuses.
-# The whole kernel is linked at the top of the series (KUnit, demo).
+# w1-arm64's "all" variant, sparse included, which that gate then reuses,
+# and links that whole kernel, make bench's, which the bench gate boots.
+# The KUnit kernel and the demos link theirs at the top of the series too.
 gate_bisect() {
 	local src=$build/bisect-src obj=$build/bisect c n=0 total log last out
 	if [ ! -e "$src/.git" ]; then
@@ -337,6 +348,18 @@ gate_bisect() {
 	echo "  the top of the series: $out"
 	g rev-parse series >"$obj/series-checked"
 	return 0
+}
+
+# bench: make bench's suite, once, in the kernel that the bisect gate
+# linked at the top of the series (built here if that gate did not run);
+# only a gross regression fails (tools/bench-report.py --check)
+gate_bench() {
+	if [ "$(cat "$build/bisect/series-checked" 2>/dev/null)" = "$(g rev-parse series)" ]; then
+		"$top/tools/bench.sh" "$tree" "$build/bisect" "$build/bench" prebuilt check
+	else
+		"$top/tools/bench.sh" "$tree" "$build/bench-kernel" "$build/bench" check
+	fi 2>&1 | sed 's/^/  /'
+	return "${PIPESTATUS[0]}"
 }
 
 # w1_arch ARCH CROSS VARIANT...

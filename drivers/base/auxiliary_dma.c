@@ -14,6 +14,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/idr.h>
 #include <linux/iommu.h>
+#include <linux/kernfs.h>
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/property.h>
@@ -660,14 +661,39 @@ static void auxiliary_dma_device_release(struct device *dev)
 }
 
 /*
+ * Whether a device on the bus has @name: a lookup in the bus's "devices"
+ * directory, which has a link for each of them, rather than a walk of
+ * every auxiliary device of the system for each new one.
+ */
+static bool auxiliary_dma_name_taken(const char *name)
+{
+	struct subsys_private *sp;
+	struct kernfs_node *kn;
+	struct device *other;
+
+	if (!IS_ENABLED(CONFIG_SYSFS)) {
+		other = bus_find_device_by_name(&auxiliary_bus_type, NULL, name);
+		put_device(other);
+		return other;
+	}
+	sp = bus_to_subsys(&auxiliary_bus_type);
+	if (!sp)
+		return false;
+	kn = kernfs_find_and_get(sp->devices_kset->kobj.sd, name);
+	subsys_put(sp);
+	kernfs_put(kn);
+	return kn;
+}
+
+/*
  * Take the lowest instance ID whose name no other device on the bus has:
  * auxiliary_device_create() and drivers that embed their devices choose
  * their IDs themselves, in the same modname.devname.id name space.
  */
 static int auxiliary_dma_alloc_id(const char *modname, const char *devname)
 {
-	struct device *other;
 	unsigned int start = 0;
+	bool taken;
 	char *name;
 	int id;
 
@@ -680,11 +706,10 @@ static int auxiliary_dma_alloc_id(const char *modname, const char *devname)
 			ida_free(&auxiliary_dma_ida, id);
 			return -ENOMEM;
 		}
-		other = bus_find_device_by_name(&auxiliary_bus_type, NULL, name);
+		taken = auxiliary_dma_name_taken(name);
 		kfree(name);
-		if (!other)
+		if (!taken)
 			return id;
-		put_device(other);
 		ida_free(&auxiliary_dma_ida, id);
 		start = id + 1;
 	}

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The figures of make bench, from the kernel logs of its runs.
+
+Prints every "bench: NAME VALUE UNIT" line the suite printed, the
+address-space lines of seed 001 and Iris, and each target beside the
+ratio it is about; writes OUT/bench.md (the table the README shows),
+OUT/scale.dat and OUT/scale.png (gnuplot).  Fails if a case did not pass
+(a skip too: the runs have their SMMUv3) or a figure is missing.  With
+--check (make check), a gross regression fails too: a hot-path
+throughput ratio below 0.9, or a scale ratio above 2; the targets
+themselves are for make bench to print, since one noisy run must not fail
+CI.
+
+Usage: bench-report.py [--check] OUT LOG...
+"""
+
+import re
+import subprocess
+import sys
+
+STAMP = re.compile(r'^\[\s*\d+\.\d+\] ')
+RESULT = re.compile(r'^\s*(not ok|ok) \d+ (\S+)(.*)$')
+FIGURE = re.compile(r'bench: (\S+) (\S+) (\S+)\s*$')
+SPACE = re.compile(r'((?:seed 001|iris): .*?)\s*$')
+
+# name pattern, comparison, target, gross limit (for --check), what
+TARGETS = [
+    (r'map_(single_4k|sg_64)\.throughput\..*', '>=', 0.98, 0.9,
+     'hot path: auxiliary throughput over the replaced pattern\'s'),
+    (r'lifecycle\.time\.aux_(node|id)/platform', '<=', 0.9, None,
+     'lifecycle: auxiliary time over the platform child\'s'),
+    (r'scale\.create_bind\.256/8', '<=', 1.2, 2.0,
+     'scale: create+bind per child, 256 alive over 8'),
+]
+
+REQUIRED = [
+    'map_single_4k.throughput.aux_node/platform',
+    'map_single_4k.throughput.aux_id/platform',
+    'map_single_4k.throughput.aux_id/of_dma_configure_id',
+    'map_sg_64.throughput.aux_node/platform',
+    'map_sg_64.throughput.aux_id/platform',
+    'map_sg_64.throughput.aux_id/of_dma_configure_id',
+    'lifecycle.time.aux_node/platform',
+    'lifecycle.time.aux_id/platform',
+    'lifecycle.time.aux_id/of_dma_configure_id',
+    'scale.create_bind.8', 'scale.create_bind.64', 'scale.create_bind.256',
+    'scale.slab_per_child.256',
+    'scale.create_bind.256/8',
+    'memory.auxiliary_device', 'memory.undeclared_cost', 'memory.declared_context',
+]
+
+
+def main():
+    args = sys.argv[1:]
+    check = args and args[0] == '--check'
+    if check:
+        args = args[1:]
+    out, logs = args[0], args[1:]
+    figures, order, space, bad = {}, [], [], []
+    cases = 0
+    for log in logs:
+        seen = 0
+        for line in open(log, errors='replace'):
+            line = STAMP.sub('', line)
+            m = RESULT.match(line)
+            if m and line.startswith('    ') and not line.startswith('        '):
+                # A case of a suite (suites are not indented, parameters more)
+                cases += 1
+                seen += 1
+                if m.group(1) != 'ok' or '# SKIP' in m.group(3):
+                    bad.append(f'{m.group(2)}: {m.group(1)}{m.group(3)}')
+                continue
+            m = FIGURE.search(line)
+            if m:
+                if m.group(1) not in figures:
+                    order.append(m.group(1))
+                figures[m.group(1)] = (m.group(2), m.group(3))
+                continue
+            m = SPACE.search(line)
+            if m and '# ' in line:
+                space.append(m.group(1))
+        if not seen:
+            bad.append(f'{log}: no KUnit case ran (the kernel did not boot?)')
+
+    for name in order:
+        value, unit = figures[name]
+        print(f'bench: {name} {value} {unit}')
+    for line in space:
+        print(f'bench: {line}')
+
+    missing = [n for n in REQUIRED if n not in figures]
+    if not any(s.startswith('seed 001') for s in space):
+        missing.append('seed 001 table')
+    if not any(s.startswith('iris') for s in space):
+        missing.append('iris address space')
+    for n in missing:
+        bad.append(f'{n}: not printed')
+
+    held, missed, gross = [], [], []
+    for pattern, op, target, limit, what in TARGETS:
+        for name in order:
+            if not re.fullmatch(pattern, name):
+                continue
+            v = float(figures[name][0])
+            ok = v >= target if op == '>=' else v <= target
+            (held if ok else missed).append(name)
+            print(f'bench: target {name} {op} {target}: {v:.3f}, '
+                  f'{"holds" if ok else "MISSED"} ({what})')
+            if limit is not None:
+                worse = v < limit if op == '>=' else v > limit
+                if worse:
+                    gross.append(f'{name} {v:.3f}, beyond {limit}')
+
+    write_table(out, order, figures, space)
+    if not missing:
+        err = plot(out, figures)
+        if err:
+            bad.append(f'no plot: {err}')
+
+    print(f'bench: {cases} cases, {len(held)} targets held, {len(missed)} missed'
+          + (f' ({", ".join(missed)})' if missed else ''))
+    for b in bad:
+        print(f'bench: FAILED: {b}')
+    if check:
+        for g in gross:
+            print(f'bench: FAILED: gross regression: {g}')
+    return 1 if bad or (check and gross) else 0
+
+
+def write_table(out, order, figures, space):
+    with open(f'{out}/bench.md', 'w') as f:
+        f.write('| figure | value | unit |\n|---|---:|---|\n')
+        for name in order:
+            value, unit = figures[name]
+            f.write(f'| `{name}` | {value} | {unit} |\n')
+        if space:
+            f.write('\n```\n' + '\n'.join(space) + '\n```\n')
+
+
+def plot(out, figures):
+    rows = [(n, float(figures[f'scale.create_bind.{n}'][0]) / 1000) for n in (8, 64, 256)]
+    with open(f'{out}/scale.dat', 'w') as f:
+        f.write('# children alive  create+bind us/child\n')
+        for r in rows:
+            f.write(f'{r[0]} {r[1]:.1f}\n')
+    slab = float(figures['scale.slab_per_child.256'][0]) / 1024
+    script = f'''
+set terminal pngcairo size 800,480 noenhanced
+set output "{out}/scale.png"
+set title "Auxiliary children declared by input ID, alive together (QEMU virt, SMMUv3)"
+set xlabel "children alive"
+set logscale x 2
+set xtics (8, 64, 256)
+set ylabel "create+bind per child (us), median of rounds"
+set yrange [0:*]
+set key bottom right
+set label 1 sprintf("slab per child, 256 alive: %.1f KiB", {slab}) at graph 0.05, graph 0.1
+plot "{out}/scale.dat" using 1:2 with linespoints title "create+bind per child (us)"
+'''
+    try:
+        subprocess.run(['gnuplot'], input=script, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        return str(e)
+    return None
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,72 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make bench: what an auxiliary child with a DMA context costs, against
+# the patterns it replaces.  The kernel is w1-arm64's "all" configuration
+# (allnoconfig, kunit/w1/common.config, arm64.config and all.config: the
+# series' suites, the benchmark suite, the converted drivers; no debug
+# option), which the bisect gate of make check also builds, W=1, at the
+# top of the series; with "prebuilt", OBJ holds it already and is not
+# rebuilt.  It boots three times on QEMU virt with an SMMUv3
+# (kunit/qemu_arm64_bench.py): the suite auxiliary_dma_bench, then the
+# cases that print the address-space figures (seed 001's table in
+# auxiliary_dma_windows, Iris's in iris_context_bank).
+# tools/bench-report.py prints the figures, their targets, a table and a
+# plot in OUT.
+#
+# Usage: tools/bench.sh TREE OBJ OUT [prebuilt] [check]
+# With "check" (make check's bench gate), only a gross regression fails.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=$(realpath "$1")
+obj=$(realpath -m "$2")
+out=$(realpath -m "$3")
+shift 3
+prebuilt=
+check=
+for a in "$@"; do
+	case $a in
+	prebuilt) prebuilt=1 ;;
+	check) check=--check ;;
+	*) echo "bench: unknown option $a" >&2; exit 2 ;;
+	esac
+done
+make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
+mkdir -p "$out"
+
+if [ -z "$prebuilt" ]; then
+	echo "bench: kernel (w1-arm64's \"all\" configuration, no debug option) in $obj"
+	mkdir -p "$obj"
+	(cd "$tree" && $make allnoconfig >/dev/null &&
+	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
+		"$top/kunit/w1/common.config" "$top/kunit/w1/arm64.config" \
+		"$top/kunit/w1/all.config" >/dev/null &&
+	 $make olddefconfig && $make Image) >"$out/build.log" 2>&1 || {
+		tail -30 "$out/build.log"
+		exit 1
+	}
+fi
+for opt in AUXILIARY_DMA_KUNIT_BENCH=y ARM_SMMU_V3=y VIDEO_QCOM_IRIS_KUNIT_TEST=y; do
+	grep -qx "CONFIG_$opt" "$obj/.config" || {
+		echo "bench: CONFIG_$opt is not in the kernel of $obj" >&2
+		exit 1
+	}
+done
+for opt in DEBUG_KERNEL KASAN PROVE_LOCKING DMA_API_DEBUG; do
+	! grep -qx "CONFIG_$opt=y" "$obj/.config" || {
+		echo "bench: CONFIG_$opt=y in the kernel of $obj: its figures would mean nothing" >&2
+		exit 1
+	}
+done
+
+n=0
+for glob in auxiliary_dma_bench \
+	    auxiliary_dma_windows.auxdma_windows_test_seed001 \
+	    iris_context_bank.iris_cb_test_address_space; do
+	n=$((n + 1))
+	(cd "$tree" && ./tools/testing/kunit/kunit.py exec --build_dir="$obj" --arch=arm64 \
+		--qemu_config="$top/kunit/qemu_arm64_bench.py" --timeout=600 \
+		--raw_output=all "$glob") >"$out/run-$n.log" 2>&1 || true
+done
+python3 "$top/tools/bench-report.py" $check "$out" "$out"/run-*.log
