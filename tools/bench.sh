@@ -2,20 +2,19 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make bench: what an auxiliary child with a DMA context costs, against
-# the patterns it replaces.  The kernel is w1-arm64's "all" configuration
-# (allnoconfig, kunit/w1/common.config, arm64.config and all.config: the
-# series' suites, the benchmark suite, the converted drivers; no debug
-# option), which the bisect gate of make check also builds, W=1, at the
-# top of the series; with "prebuilt", OBJ holds it already and is not
-# rebuilt.  It boots three times on QEMU virt with an SMMUv3
+# the patterns it replaces.  The kernel has no debug option: allnoconfig
+# plus kunit/bench.config (the suites, SMMUv3, Iris, the console), built in
+# OBJ.  It boots three times on QEMU virt with an SMMUv3
 # (kunit/qemu_arm64_bench.py): the suite auxiliary_dma_bench, then the
 # cases that print the address-space figures (seed 001's table in
 # auxiliary_dma_windows, Iris's in iris_context_bank).
-# tools/bench-report.py prints the figures, their targets, a table and a
-# plot in OUT.
+# tools/bench-report.py prints the figures and their targets, and writes a
+# table and a plot in OUT.
 #
-# Usage: tools/bench.sh TREE OBJ OUT [prebuilt] [check]
-# With "check" (make check's bench gate), only a gross regression fails.
+# Usage: tools/bench.sh TREE OBJ OUT [build|run] [check]
+# "build" only builds the kernel (make check builds it beside its KUnit
+# runs), "run" only runs it; "check" (make check) fails only on a gross
+# regression, not on a missed target (tools/bench-report.py --check).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,29 +22,28 @@ tree=$(realpath "$1")
 obj=$(realpath -m "$2")
 out=$(realpath -m "$3")
 shift 3
-prebuilt=
+steps="build run"
 check=
 for a in "$@"; do
 	case $a in
-	prebuilt) prebuilt=1 ;;
+	build|run) steps=$a ;;
 	check) check=--check ;;
 	*) echo "bench: unknown option $a" >&2; exit 2 ;;
 	esac
 done
 make="make -s -j$(nproc) ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- O=$obj"
-mkdir -p "$out"
+mkdir -p "$obj" "$out"
 
-if [ -z "$prebuilt" ]; then
-	echo "bench: kernel (w1-arm64's \"all\" configuration, no debug option) in $obj"
-	mkdir -p "$obj"
+if [ "$steps" != run ]; then
+	echo "bench: kernel (allnoconfig and kunit/bench.config, no debug option) in $obj"
 	(cd "$tree" && $make allnoconfig >/dev/null &&
-	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
-		"$top/kunit/w1/common.config" "$top/kunit/w1/arm64.config" \
-		"$top/kunit/w1/all.config" >/dev/null &&
+	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" "$top/kunit/bench.config" >/dev/null &&
 	 $make olddefconfig && $make Image) >"$out/build.log" 2>&1 || {
 		tail -30 "$out/build.log"
+		echo "bench: the kernel does not build (see $out/build.log)"
 		exit 1
 	}
+	[ "$steps" != build ] || exit 0
 fi
 for opt in AUXILIARY_DMA_KUNIT_BENCH=y ARM_SMMU_V3=y VIDEO_QCOM_IRIS_KUNIT_TEST=y; do
 	grep -qx "CONFIG_$opt" "$obj/.config" || {

@@ -17,8 +17,6 @@
 #               exactly the tree
 #   bisect      every patch compiles (arm64, W=1, w1-arm64's "all"
 #               configuration), no new W=1 warning
-#   bench       make bench's suite, once (tools/bench.sh): fails on a
-#               gross regression only
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64 with everything in,
 #               and on arm64 also without the auxiliary bus and without
 #               the IOMMU API, and with host1x, tegra-drm, fastrpc and
@@ -97,6 +95,13 @@ maintainers_cover() {
 		/^new file mode/{ print "new " f } /^deleted file mode/{ print "deleted " f }' "$1")
 	return $rc
 }
+
+# W=1 also runs kernel-doc on each C file it compiles: a Python process
+# per file (0.1 s each here), whose "Warning: FILE:LINE" lines new_warnings
+# never matched, and which the kernel-doc gate covers with -Wall for every
+# file the series changes.  The W=1 builds here point it at an empty
+# script (the command is not part of what kbuild records for an object).
+NO_KDOC=KERNELDOC=/dev/null
 
 changed_files() {
 	g diff --name-only --diff-filter=AM base series -- "$@"
@@ -191,7 +196,7 @@ gate_sparse_w1() {
 		objs="$objs ${f%.c}.o"
 	done
 	(cd "$tree" && make -s O="$kbuild" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		W=1 C=2 CHECK="$sparse" $objs) >"$log" 2>&1
+		W=1 $NO_KDOC C=2 CHECK="$sparse" $objs) >"$log" 2>&1
 	local rc=$?
 	echo "  sparse $("$sparse" --version) and W=1 on:$objs"
 	if [ $rc != 0 ]; then
@@ -242,7 +247,7 @@ converted="drivers/gpu/host1x/ drivers/gpu/drm/tegra/ drivers/misc/ drivers/medi
 # on the converted drivers.
 w1_build() {
 	local arch=$1 cross=$2 variant=$3 src=$4 obj=$5 log=$6 last=${7:-}
-	local make="make -s -j$(nproc) ARCH=$arch CROSS_COMPILE=$cross W=1 O=$obj"
+	local make="make -s -j$(nproc) ARCH=$arch CROSS_COMPILE=$cross W=1 $NO_KDOC O=$obj"
 	local want= w d dirs= sparse=
 	mkdir -p "$obj"
 	(cd "$src" && $make allnoconfig >/dev/null &&
@@ -282,14 +287,6 @@ w1_build() {
 		grep -E 'error' "$log" | head -10 | sed 's/^/  /'
 		return 1
 	fi
-	# At the top of the series, arm64's "all" configuration is also make
-	# bench's kernel: link it (the bench gate boots it)
-	if [ "$arch-$variant" = arm64-all ] && [ -n "$last" ] &&
-	   ! (cd "$src" && $make Image) >>"$log" 2>&1; then
-		echo "$arch $variant: the kernel does not link:"
-		grep -E 'error' "$log" | head -10 | sed 's/^/  /'
-		return 1
-	fi
 	# sparse on the converted drivers too, in every configuration
 	if [ "$arch" = arm64 ] && [ -n "$last" ]; then
 		sparse=$("$top/tools/build-sparse.sh" "$cache") || return 1
@@ -314,9 +311,8 @@ w1_build() {
 # no W=1 warning on a line the series added.  A patch that changes no C
 # file, header, Kconfig or Makefile (bindings, DTS, Coccinelle, documents)
 # has nothing to build.  The last step, at the top of the series, is
-# w1-arm64's "all" variant, sparse included, which that gate then reuses,
-# and links that whole kernel, make bench's, which the bench gate boots.
-# The KUnit kernel and the demos link theirs at the top of the series too.
+# w1-arm64's "all" variant, sparse included, which that gate then reuses.
+# The whole kernel is linked at the top of the series (KUnit, demo).
 gate_bisect() {
 	local src=$build/bisect-src obj=$build/bisect c n=0 total log last out
 	if [ ! -e "$src/.git" ]; then
@@ -348,18 +344,6 @@ gate_bisect() {
 	echo "  the top of the series: $out"
 	g rev-parse series >"$obj/series-checked"
 	return 0
-}
-
-# bench: make bench's suite, once, in the kernel that the bisect gate
-# linked at the top of the series (built here if that gate did not run);
-# only a gross regression fails (tools/bench-report.py --check)
-gate_bench() {
-	if [ "$(cat "$build/bisect/series-checked" 2>/dev/null)" = "$(g rev-parse series)" ]; then
-		"$top/tools/bench.sh" "$tree" "$build/bisect" "$build/bench" prebuilt check
-	else
-		"$top/tools/bench.sh" "$tree" "$build/bench-kernel" "$build/bench" check
-	fi 2>&1 | sed 's/^/  /'
-	return "${PIPESTATUS[0]}"
 }
 
 # w1_arch ARCH CROSS VARIANT...

@@ -10,7 +10,8 @@
  * that its creator configures with of_dma_configure_id() through the
  * parent's "iommu-map" (host1x's context devices before this series).
  * Each figure is timed in rounds that run every variant in turn, the first
- * variant changing from round to round, and is the median of the rounds.
+ * variant changing from round to round, and is the median of the rounds;
+ * each ratio is the median of the rounds' ratios.
  * Under emulation only the ratios between variants of one run mean
  * something; each is printed as "bench: NAME VALUE UNIT", for
  * tools/bench-report.py.  The figures mean nothing under KASAN, lockdep or
@@ -50,7 +51,7 @@
 #define BENCH_ID_CYCLE		2
 #define BENCH_ID_SCALE		16
 
-#define BENCH_ROUNDS		9
+#define BENCH_ROUNDS		12	/* a multiple of the variants and of the sizes */
 #define BENCH_MAP_ITERS		1000
 #define BENCH_SG_ITERS		200
 #define BENCH_SG_PAGES		64
@@ -268,16 +269,29 @@ static int bench_cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static u64 bench_median(u64 *v, unsigned int n)
+/* The median of BENCH_ROUNDS values, which keep their order */
+static u64 bench_median(const u64 *v)
 {
-	sort(v, n, sizeof(*v), bench_cmp_u64, NULL);
-	return v[n / 2];
+	u64 sorted[BENCH_ROUNDS];
+
+	memcpy(sorted, v, sizeof(sorted));
+	sort(sorted, BENCH_ROUNDS, sizeof(*sorted), bench_cmp_u64, NULL);
+	return sorted[BENCH_ROUNDS / 2];
 }
 
-/* A ratio in thousandths, printed as a decimal */
-static u64 bench_milli(u64 num, u64 den)
+/*
+ * The median of the rounds' ratios @num[r] / @den[r], in thousandths: the
+ * two variants of a round ran one after the other, so a drift of the
+ * host's speed over the run cancels out.
+ */
+static u64 bench_ratio(const u64 *num, const u64 *den)
 {
-	return den ? div64_u64(num * 1000, den) : 0;
+	u64 r[BENCH_ROUNDS];
+	int i;
+
+	for (i = 0; i < BENCH_ROUNDS; i++)
+		r[i] = den[i] ? div64_u64(num[i] * 1000, den[i]) : 0;
+	return bench_median(r);
 }
 
 static void bench_print_ratio(struct kunit *test, const char *name, u64 milli)
@@ -383,8 +397,8 @@ static void bench_test_hot_path(struct kunit *test)
 	}
 
 	for (v = 0; v < BENCH_NR_VARIANTS; v++) {
-		med_single[v] = bench_median(single[v], BENCH_ROUNDS);
-		med_sg[v] = bench_median(sg[v], BENCH_ROUNDS);
+		med_single[v] = bench_median(single[v]);
+		med_sg[v] = bench_median(sg[v]);
 		kunit_info(test, "bench: map_single_4k.%s %llu ns\n",
 			   bench_variant_name[v], med_single[v]);
 		kunit_info(test, "bench: map_sg_64.%s %llu ns\n",
@@ -393,17 +407,17 @@ static void bench_test_hot_path(struct kunit *test)
 		KUNIT_EXPECT_GT(test, med_sg[v], 0);
 	}
 	bench_print_ratio(test, "map_single_4k.throughput.aux_node/platform",
-			  bench_milli(med_single[BENCH_PDEV], med_single[BENCH_AUX_NODE]));
+			  bench_ratio(single[BENCH_PDEV], single[BENCH_AUX_NODE]));
 	bench_print_ratio(test, "map_single_4k.throughput.aux_id/platform",
-			  bench_milli(med_single[BENCH_PDEV], med_single[BENCH_AUX_ID]));
+			  bench_ratio(single[BENCH_PDEV], single[BENCH_AUX_ID]));
 	bench_print_ratio(test, "map_single_4k.throughput.aux_id/of_dma_configure_id",
-			  bench_milli(med_single[BENCH_OFID], med_single[BENCH_AUX_ID]));
+			  bench_ratio(single[BENCH_OFID], single[BENCH_AUX_ID]));
 	bench_print_ratio(test, "map_sg_64.throughput.aux_node/platform",
-			  bench_milli(med_sg[BENCH_PDEV], med_sg[BENCH_AUX_NODE]));
+			  bench_ratio(sg[BENCH_PDEV], sg[BENCH_AUX_NODE]));
 	bench_print_ratio(test, "map_sg_64.throughput.aux_id/platform",
-			  bench_milli(med_sg[BENCH_PDEV], med_sg[BENCH_AUX_ID]));
+			  bench_ratio(sg[BENCH_PDEV], sg[BENCH_AUX_ID]));
 	bench_print_ratio(test, "map_sg_64.throughput.aux_id/of_dma_configure_id",
-			  bench_milli(med_sg[BENCH_OFID], med_sg[BENCH_AUX_ID]));
+			  bench_ratio(sg[BENCH_OFID], sg[BENCH_AUX_ID]));
 }
 
 /* Create, bind, unbind and delete one child BENCH_CYCLES times: ns each */
@@ -456,16 +470,16 @@ static void bench_test_lifecycle(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);
 
 	for (v = 0; v < BENCH_NR_VARIANTS; v++) {
-		med[v] = bench_median(t[v], BENCH_ROUNDS);
+		med[v] = bench_median(t[v]);
 		kunit_info(test, "bench: lifecycle.%s %llu ns\n", bench_variant_name[v], med[v]);
 		KUNIT_EXPECT_GT(test, med[v], 0);
 	}
 	bench_print_ratio(test, "lifecycle.time.aux_node/platform",
-			  bench_milli(med[BENCH_AUX_NODE], med[BENCH_PDEV]));
+			  bench_ratio(t[BENCH_AUX_NODE], t[BENCH_PDEV]));
 	bench_print_ratio(test, "lifecycle.time.aux_id/platform",
-			  bench_milli(med[BENCH_AUX_ID], med[BENCH_PDEV]));
+			  bench_ratio(t[BENCH_AUX_ID], t[BENCH_PDEV]));
 	bench_print_ratio(test, "lifecycle.time.aux_id/of_dma_configure_id",
-			  bench_milli(med[BENCH_AUX_ID], med[BENCH_OFID]));
+			  bench_ratio(t[BENCH_AUX_ID], t[BENCH_OFID]));
 }
 
 /* A node counter, with what each CPU has not folded into it yet */
@@ -580,12 +594,12 @@ static void bench_test_scale(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);
 
 	for (s = 0; s < ARRAY_SIZE(sizes); s++) {
-		med[s] = bench_median(t[s], BENCH_ROUNDS);
+		med[s] = bench_median(t[s]);
 		kunit_info(test, "bench: scale.create_bind.%u %llu ns\n", sizes[s], med[s]);
 		KUNIT_EXPECT_GT(test, med[s], 0);
 	}
 	bench_print_ratio(test, "scale.create_bind.256/8",
-			  bench_milli(med[ARRAY_SIZE(sizes) - 1], med[0]));
+			  bench_ratio(t[ARRAY_SIZE(sizes) - 1], t[0]));
 }
 
 /*
