@@ -155,6 +155,7 @@ set title "Auxiliary children declared by input ID, alive together (QEMU virt, S
 set xlabel "children alive"
 set logscale x 2
 set xtics (8, 64, 256)
+set xrange [6:360]
 set ylabel "create+bind per child (us), median of rounds"
 set yrange [0:*]
 set key bottom right
