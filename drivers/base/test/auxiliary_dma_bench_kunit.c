@@ -299,6 +299,40 @@ static void bench_print_ratio(struct kunit *test, const char *name, u64 milli)
 	kunit_info(test, "bench: %s %llu.%03llu ratio\n", name, milli / 1000, milli % 1000);
 }
 
+/*
+ * Print figure @name of each variant, the median of its rounds in @t, and
+ * the ratios of each auxiliary child to the pattern it replaces: its time
+ * over theirs, or with @throughput, their time over its.
+ */
+static void bench_report(struct kunit *test, const char *name,
+			 u64 t[BENCH_NR_VARIANTS][BENCH_ROUNDS], bool throughput)
+{
+	static const struct {
+		enum bench_variant aux, other;
+	} pairs[] = {
+		{ BENCH_AUX_NODE, BENCH_PDEV },
+		{ BENCH_AUX_ID, BENCH_PDEV },
+		{ BENCH_AUX_ID, BENCH_OFID },
+	};
+	char ratio[96];
+	u64 med;
+	int v, i;
+
+	for (v = 0; v < BENCH_NR_VARIANTS; v++) {
+		med = bench_median(t[v]);
+		kunit_info(test, "bench: %s.%s %llu ns\n", name, bench_variant_name[v], med);
+		KUNIT_EXPECT_GT(test, med, 0);
+	}
+	for (i = 0; i < ARRAY_SIZE(pairs); i++) {
+		snprintf(ratio, sizeof(ratio), "%s.%s.%s/%s", name,
+			 throughput ? "throughput" : "time",
+			 bench_variant_name[pairs[i].aux], bench_variant_name[pairs[i].other]);
+		bench_print_ratio(test, ratio,
+				  throughput ? bench_ratio(t[pairs[i].other], t[pairs[i].aux]) :
+					       bench_ratio(t[pairs[i].aux], t[pairs[i].other]));
+	}
+}
+
 static u64 bench_map_single(struct kunit *test, struct device *dev, void *buf)
 {
 	u64 start = ktime_get_ns();
@@ -372,7 +406,6 @@ static void bench_test_hot_path(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
 	u64 single[BENCH_NR_VARIANTS][BENCH_ROUNDS], sg[BENCH_NR_VARIANTS][BENCH_ROUNDS];
-	u64 med_single[BENCH_NR_VARIANTS], med_sg[BENCH_NR_VARIANTS];
 	struct bench_child *c[BENCH_NR_VARIANTS];
 	struct sg_table *sgt;
 	void *buf;
@@ -396,28 +429,8 @@ static void bench_test_hot_path(struct kunit *test)
 		}
 	}
 
-	for (v = 0; v < BENCH_NR_VARIANTS; v++) {
-		med_single[v] = bench_median(single[v]);
-		med_sg[v] = bench_median(sg[v]);
-		kunit_info(test, "bench: map_single_4k.%s %llu ns\n",
-			   bench_variant_name[v], med_single[v]);
-		kunit_info(test, "bench: map_sg_64.%s %llu ns\n",
-			   bench_variant_name[v], med_sg[v]);
-		KUNIT_EXPECT_GT(test, med_single[v], 0);
-		KUNIT_EXPECT_GT(test, med_sg[v], 0);
-	}
-	bench_print_ratio(test, "map_single_4k.throughput.aux_node/platform",
-			  bench_ratio(single[BENCH_PDEV], single[BENCH_AUX_NODE]));
-	bench_print_ratio(test, "map_single_4k.throughput.aux_id/platform",
-			  bench_ratio(single[BENCH_PDEV], single[BENCH_AUX_ID]));
-	bench_print_ratio(test, "map_single_4k.throughput.aux_id/of_dma_configure_id",
-			  bench_ratio(single[BENCH_OFID], single[BENCH_AUX_ID]));
-	bench_print_ratio(test, "map_sg_64.throughput.aux_node/platform",
-			  bench_ratio(sg[BENCH_PDEV], sg[BENCH_AUX_NODE]));
-	bench_print_ratio(test, "map_sg_64.throughput.aux_id/platform",
-			  bench_ratio(sg[BENCH_PDEV], sg[BENCH_AUX_ID]));
-	bench_print_ratio(test, "map_sg_64.throughput.aux_id/of_dma_configure_id",
-			  bench_ratio(sg[BENCH_OFID], sg[BENCH_AUX_ID]));
+	bench_report(test, "map_single_4k", single, true);
+	bench_report(test, "map_sg_64", sg, true);
 }
 
 /* Create, bind, unbind and delete one child BENCH_CYCLES times: ns each */
@@ -453,7 +466,7 @@ static u64 bench_cycles(struct auxdma_env *env, enum bench_variant variant, u32 
 static void bench_test_lifecycle(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	u64 t[BENCH_NR_VARIANTS][BENCH_ROUNDS], med[BENCH_NR_VARIANTS];
+	u64 t[BENCH_NR_VARIANTS][BENCH_ROUNDS];
 	unsigned int groups;
 	int r, i, v;
 
@@ -469,17 +482,7 @@ static void bench_test_lifecycle(struct kunit *test)
 	/* Every cycle left nothing behind */
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);
 
-	for (v = 0; v < BENCH_NR_VARIANTS; v++) {
-		med[v] = bench_median(t[v]);
-		kunit_info(test, "bench: lifecycle.%s %llu ns\n", bench_variant_name[v], med[v]);
-		KUNIT_EXPECT_GT(test, med[v], 0);
-	}
-	bench_print_ratio(test, "lifecycle.time.aux_node/platform",
-			  bench_ratio(t[BENCH_AUX_NODE], t[BENCH_PDEV]));
-	bench_print_ratio(test, "lifecycle.time.aux_id/platform",
-			  bench_ratio(t[BENCH_AUX_ID], t[BENCH_PDEV]));
-	bench_print_ratio(test, "lifecycle.time.aux_id/of_dma_configure_id",
-			  bench_ratio(t[BENCH_AUX_ID], t[BENCH_OFID]));
+	bench_report(test, "lifecycle", t, false);
 }
 
 /* A node counter, with what each CPU has not folded into it yet */
@@ -508,6 +511,35 @@ static u64 bench_slab_bytes(void)
 		     bench_node_stat(NR_SLAB_UNRECLAIMABLE_B)) << PAGE_SHIFT;
 }
 
+/* Make and bind @n children declared by input ID; return how many were made */
+static unsigned int bench_scale_add(struct auxdma_env *env, struct bench_child *c,
+				    unsigned int n)
+{
+	unsigned int made;
+	int ret;
+
+	for (made = 0; made < n; made++) {
+		ret = bench_child_add(env, &c[made], BENCH_AUX_ID, BENCH_ID_SCALE + made);
+		if (ret) {
+			KUNIT_FAIL(env->test, "child %u of %u: %d", made, n, ret);
+			break;
+		}
+	}
+	return made;
+}
+
+/* Delete the @made children that bench_scale_add() made, each bound */
+static void bench_scale_del(struct kunit *test, struct bench_child *c, unsigned int made)
+{
+	unsigned int i;
+
+	for (i = 0; i < made; i++) {
+		if (!c[i].dev->driver)
+			KUNIT_FAIL(test, "%s: not bound", dev_name(c[i].dev));
+		bench_child_del(&c[i]);
+	}
+}
+
 /*
  * Scale: @n children declared by input ID, made and bound one after
  * another and alive together, then deleted; BENCH_SCALE_MAX / @n times, so
@@ -516,28 +548,16 @@ static u64 bench_slab_bytes(void)
  */
 static u64 bench_scale_once(struct auxdma_env *env, struct bench_child *c, unsigned int n)
 {
-	struct kunit *test = env->test;
-	unsigned int batch, i, made;
+	unsigned int batch, made;
 	u64 ns = 0, start;
-	int ret = 0;
 
 	for (batch = 0; batch < BENCH_SCALE_MAX / n; batch++) {
 		start = ktime_get_ns();
-		for (made = 0; made < n; made++) {
-			ret = bench_child_add(env, &c[made], BENCH_AUX_ID, BENCH_ID_SCALE + made);
-			if (ret)
-				break;
-		}
+		made = bench_scale_add(env, c, n);
 		ns += ktime_get_ns() - start;
-		for (i = 0; i < made; i++) {
-			if (!c[i].dev->driver)
-				KUNIT_FAIL(test, "%s: not bound", dev_name(c[i].dev));
-			bench_child_del(&c[i]);
-		}
-		if (ret) {
-			KUNIT_FAIL(test, "child %u of %u: %d", made, n, ret);
+		bench_scale_del(env->test, c, made);
+		if (made < n)
 			return 0;
-		}
 	}
 	return div_u64(ns, BENCH_SCALE_MAX);
 }
@@ -549,22 +569,14 @@ static u64 bench_scale_once(struct auxdma_env *env, struct bench_child *c, unsig
  */
 static s64 bench_scale_memory(struct auxdma_env *env, struct bench_child *c)
 {
-	struct kunit *test = env->test;
-	unsigned int i, made;
+	unsigned int made;
 	u64 slab;
 	s64 bytes;
-	int ret = 0;
 
 	slab = bench_slab_bytes();
-	for (made = 0; made < BENCH_SCALE_MAX; made++) {
-		ret = bench_child_add(env, &c[made], BENCH_AUX_ID, BENCH_ID_SCALE + made);
-		if (ret)
-			break;
-	}
+	made = bench_scale_add(env, c, BENCH_SCALE_MAX);
 	bytes = div_s64((s64)(bench_slab_bytes() - slab), BENCH_SCALE_MAX);
-	for (i = 0; i < made; i++)
-		bench_child_del(&c[i]);
-	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "child %u of %u: %d", made, BENCH_SCALE_MAX, ret);
+	bench_scale_del(env->test, c, made);
 	return bytes;
 }
 
