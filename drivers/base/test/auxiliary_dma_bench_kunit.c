@@ -9,9 +9,9 @@
  * of_platform_device_create() and bound by its compatible, and a device
  * that its creator configures with of_dma_configure_id() through the
  * parent's "iommu-map" (host1x's context devices before this series).
- * Each figure is timed in rounds that run every variant in turn, the first
- * variant changing from round to round, and is the median of the rounds;
- * each ratio is the median of the rounds' ratios.
+ * Each figure is timed in rounds that run every variant in turn, in an
+ * order that changes from round to round (bench_order), and is the median
+ * of the rounds; each ratio is the median of the rounds' ratios.
  * Under emulation only the ratios between variants of one run mean
  * something; each is printed as "bench: NAME VALUE UNIT", for
  * tools/bench-report.py.  The figures mean nothing under KASAN, lockdep or
@@ -51,7 +51,7 @@
 #define BENCH_ID_CYCLE		2
 #define BENCH_ID_SCALE		16
 
-#define BENCH_ROUNDS		12	/* a multiple of the variants and of the sizes */
+#define BENCH_ROUNDS		12	/* a multiple of both orders' rows */
 #define BENCH_MAP_ITERS		1000
 #define BENCH_SG_ITERS		200
 #define BENCH_SG_PAGES		64
@@ -71,6 +71,26 @@ static const char *const bench_variant_name[] = {
 	[BENCH_AUX_ID] = "aux_id",
 	[BENCH_PDEV] = "platform",
 	[BENCH_OFID] = "of_dma_configure_id",
+};
+
+/*
+ * The order of the variants in round r, row r % 4: a Williams square, in
+ * which each variant runs once in each place and follows each other
+ * variant once, so that neither its place in a round nor what the variant
+ * before it left behind (slabs to reuse, deferred work) favours one.
+ * Rotating the first variant of a fixed order is not enough: each
+ * variant would always follow the same one.
+ */
+static const u8 bench_order[][BENCH_NR_VARIANTS] = {
+	{ BENCH_AUX_NODE, BENCH_AUX_ID, BENCH_OFID, BENCH_PDEV },
+	{ BENCH_AUX_ID, BENCH_PDEV, BENCH_AUX_NODE, BENCH_OFID },
+	{ BENCH_PDEV, BENCH_OFID, BENCH_AUX_ID, BENCH_AUX_NODE },
+	{ BENCH_OFID, BENCH_AUX_NODE, BENCH_PDEV, BENCH_AUX_ID },
+};
+
+/* The same for the scale's three sizes: all six orders */
+static const u8 bench_scale_order[][3] = {
+	{ 0, 1, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 0, 2, 1 }, { 1, 0, 2 }, { 2, 1, 0 },
 };
 
 struct bench_child {
@@ -209,6 +229,7 @@ static int bench_child_add(struct auxdma_env *env, struct bench_child *c,
 		ret = of_dma_configure_id(c->dev, env->parent_np, true, &id);
 		if (ret) {
 			platform_device_unregister(c->pdev);
+			c->dev = NULL;
 			return ret;
 		}
 		break;
@@ -243,23 +264,32 @@ static void bench_child_del_action(void *data)
 		bench_child_del(c);
 }
 
-/* A child that the test keeps until its end, checked usable for DMA */
-static struct bench_child *bench_child(struct auxdma_env *env, enum bench_variant variant,
-				       u32 id)
+/* One child of each variant, deleted at the test's end if still there */
+static struct bench_child *bench_children(struct kunit *test)
+{
+	struct bench_child *c;
+	int v;
+
+	c = kunit_kcalloc(test, BENCH_NR_VARIANTS, sizeof(*c), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	for (v = 0; v < BENCH_NR_VARIANTS; v++)
+		KUNIT_ASSERT_EQ(test, 0,
+				kunit_add_action_or_reset(test, bench_child_del_action, &c[v]));
+	return c;
+}
+
+/* Make child @c of @variant, checked usable for DMA */
+static void bench_child_ready(struct auxdma_env *env, struct bench_child *c,
+			      enum bench_variant variant, u32 id)
 {
 	struct kunit *test = env->test;
-	struct bench_child *c;
 	int ret;
 
-	c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, c);
 	ret = bench_child_add(env, c, variant, id);
 	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s: %d", bench_variant_name[variant], ret);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, bench_child_del_action, c));
 	KUNIT_ASSERT_EQ(test, 0, dma_set_mask_and_coherent(c->dev, DMA_BIT_MASK(32)));
 	/* Every variant must map through its own default DMA domain */
 	auxdma_dma_domain(test, c->dev);
-	return c;
 }
 
 static int bench_cmp_u64(const void *a, const void *b)
@@ -401,32 +431,44 @@ static struct sg_table *bench_sgt(struct kunit *test)
  * unmap of 64 discontiguous pages, on one child of each variant, all
  * behind the same SMMUv3.  The throughput ratio of an auxiliary child to
  * the pattern it replaces is the latter's time over the former's.
+ *
+ * Each round makes its own children, in the round's order: where a
+ * child's page tables and structures land moves its map time by a few per
+ * cent under emulation (two children of the same variant differ as much),
+ * and children kept for the whole run would give each variant one layout
+ * for good.
  */
 static void bench_test_hot_path(struct kunit *test)
 {
+	static const u32 id[BENCH_NR_VARIANTS] = {
+		[BENCH_AUX_ID] = BENCH_ID_AUX,
+		[BENCH_OFID] = BENCH_ID_OFID,
+	};
 	struct auxdma_env *env = test->priv;
 	u64 single[BENCH_NR_VARIANTS][BENCH_ROUNDS], sg[BENCH_NR_VARIANTS][BENCH_ROUNDS];
-	struct bench_child *c[BENCH_NR_VARIANTS];
+	struct bench_child *c;
 	struct sg_table *sgt;
+	const u8 *order;
 	void *buf;
 	int r, i, v;
 
 	bench_setup(env);
-	c[BENCH_AUX_NODE] = bench_child(env, BENCH_AUX_NODE, 0);
-	c[BENCH_AUX_ID] = bench_child(env, BENCH_AUX_ID, BENCH_ID_AUX);
-	c[BENCH_PDEV] = bench_child(env, BENCH_PDEV, 0);
-	c[BENCH_OFID] = bench_child(env, BENCH_OFID, BENCH_ID_OFID);
-
+	c = bench_children(test);
 	buf = kunit_kmalloc(test, PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	sgt = bench_sgt(test);
 
 	for (r = 0; r < BENCH_ROUNDS; r++) {
+		order = bench_order[r % ARRAY_SIZE(bench_order)];
+		for (i = 0; i < BENCH_NR_VARIANTS; i++)
+			bench_child_ready(env, &c[order[i]], order[i], id[order[i]]);
 		for (i = 0; i < BENCH_NR_VARIANTS; i++) {
-			v = (r + i) % BENCH_NR_VARIANTS;
-			single[v][r] = bench_map_single(test, c[v]->dev, buf);
-			sg[v][r] = bench_map_sg(test, c[v]->dev, sgt);
+			v = order[i];
+			single[v][r] = bench_map_single(test, c[v].dev, buf);
+			sg[v][r] = bench_map_sg(test, c[v].dev, sgt);
 		}
+		for (i = 0; i < BENCH_NR_VARIANTS; i++)
+			bench_child_del(&c[order[i]]);
 	}
 
 	bench_report(test, "map_single_4k", single, true);
@@ -475,7 +517,7 @@ static void bench_test_lifecycle(struct kunit *test)
 
 	for (r = 0; r < BENCH_ROUNDS; r++) {
 		for (i = 0; i < BENCH_NR_VARIANTS; i++) {
-			v = (r + i) % BENCH_NR_VARIANTS;
+			v = bench_order[r % ARRAY_SIZE(bench_order)][i];
 			t[v][r] = bench_cycles(env, v, BENCH_ID_CYCLE);
 		}
 	}
@@ -590,6 +632,9 @@ static void bench_test_scale(struct kunit *test)
 	int r, i, s;
 
 	BUILD_BUG_ON(BENCH_ID_SCALE + BENCH_SCALE_MAX > BENCH_MAP_LEN);
+	BUILD_BUG_ON(ARRAY_SIZE(bench_scale_order[0]) != ARRAY_SIZE(sizes));
+	BUILD_BUG_ON(BENCH_ROUNDS % ARRAY_SIZE(bench_scale_order) ||
+		     BENCH_ROUNDS % ARRAY_SIZE(bench_order));
 	bench_setup(env);
 	groups = auxdma_count_groups();
 	c = kunit_kcalloc(test, BENCH_SCALE_MAX, sizeof(*c), GFP_KERNEL);
@@ -599,7 +644,7 @@ static void bench_test_scale(struct kunit *test)
 		   bench_scale_memory(env, c));
 	for (r = 0; r < BENCH_ROUNDS; r++) {
 		for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-			s = (r + i) % ARRAY_SIZE(sizes);
+			s = bench_scale_order[r % ARRAY_SIZE(bench_scale_order)][i];
 			t[s][r] = bench_scale_once(env, c, sizes[s]);
 		}
 	}
@@ -625,7 +670,8 @@ static void bench_test_memory(struct kunit *test)
 	struct bench_child *c;
 
 	bench_setup(env);
-	c = bench_child(env, BENCH_AUX_ID, BENCH_ID_AUX);
+	c = &bench_children(test)[BENCH_AUX_ID];
+	bench_child_ready(env, c, BENCH_AUX_ID, BENCH_ID_AUX);
 	KUNIT_ASSERT_NOT_NULL(test, c->auxdev->dma);
 
 	kunit_info(test, "bench: memory.auxiliary_device %zu bytes\n",
