@@ -51,7 +51,7 @@
 #define BENCH_ID_CYCLE		2
 #define BENCH_ID_SCALE		16
 
-#define BENCH_ROUNDS		12	/* a multiple of both orders' rows */
+#define BENCH_ROUNDS		36	/* a multiple of both orders' rows */
 #define BENCH_MAP_ITERS		1000
 #define BENCH_SG_ITERS		200
 #define BENCH_SG_PAGES		64
@@ -445,7 +445,7 @@ static void bench_test_hot_path(struct kunit *test)
 		[BENCH_OFID] = BENCH_ID_OFID,
 	};
 	struct auxdma_env *env = test->priv;
-	u64 single[BENCH_NR_VARIANTS][BENCH_ROUNDS], sg[BENCH_NR_VARIANTS][BENCH_ROUNDS];
+	u64 (*single)[BENCH_ROUNDS], (*sg)[BENCH_ROUNDS];
 	struct bench_child *c;
 	struct sg_table *sgt;
 	const u8 *order;
@@ -454,6 +454,10 @@ static void bench_test_hot_path(struct kunit *test)
 
 	bench_setup(env);
 	c = bench_children(test);
+	single = kunit_kcalloc(test, BENCH_NR_VARIANTS, sizeof(*single), GFP_KERNEL);
+	sg = kunit_kcalloc(test, BENCH_NR_VARIANTS, sizeof(*sg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, single);
+	KUNIT_ASSERT_NOT_NULL(test, sg);
 	buf = kunit_kmalloc(test, PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	sgt = bench_sgt(test);
