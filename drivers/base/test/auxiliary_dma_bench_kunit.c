@@ -512,10 +512,12 @@ static u64 bench_cycles(struct auxdma_env *env, enum bench_variant variant, u32 
 static void bench_test_lifecycle(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
-	u64 t[BENCH_NR_VARIANTS][BENCH_ROUNDS];
+	u64 (*t)[BENCH_ROUNDS];
 	unsigned int groups;
 	int r, i, v;
 
+	t = kunit_kcalloc(test, BENCH_NR_VARIANTS, sizeof(*t), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, t);
 	bench_setup(env);
 	groups = auxdma_count_groups();
 
@@ -630,7 +632,7 @@ static void bench_test_scale(struct kunit *test)
 {
 	static const unsigned int sizes[] = { 8, 64, BENCH_SCALE_MAX };
 	struct auxdma_env *env = test->priv;
-	u64 t[ARRAY_SIZE(sizes)][BENCH_ROUNDS], med[ARRAY_SIZE(sizes)];
+	u64 (*t)[BENCH_ROUNDS], med[ARRAY_SIZE(sizes)];
 	struct bench_child *c;
 	unsigned int groups;
 	int r, i, s;
@@ -642,7 +644,9 @@ static void bench_test_scale(struct kunit *test)
 	bench_setup(env);
 	groups = auxdma_count_groups();
 	c = kunit_kcalloc(test, BENCH_SCALE_MAX, sizeof(*c), GFP_KERNEL);
+	t = kunit_kcalloc(test, ARRAY_SIZE(sizes), sizeof(*t), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_ASSERT_NOT_NULL(test, t);
 
 	kunit_info(test, "bench: scale.slab_per_child.%u %lld bytes\n", BENCH_SCALE_MAX,
 		   bench_scale_memory(env, c));
