@@ -113,9 +113,9 @@ fi
 [ "$bad" = 0 ] || failed=$((failed + 1))
 # The figures the suites print for the seeds of the threads, for iris, for
 # the stress suite, and the injection points of each path of the faults
-# suite
-grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*\|# auxdma_faults_test_path: faults: .*' "$log" |
-	sed 's/^# auxdma_stress_test_/stress /; s/^# auxdma_faults_test_path: //; s/^/  /'
+# suite and of the converted drivers' creation paths
+grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*\|# [a-z0-9_]*: faults: .*' "$log" |
+	sed 's/^# auxdma_stress_test_/stress /; s/^# [a-z0-9_]*: faults: /faults: /; s/^/  /'
 reports() {
 	if grep -qx "CONFIG_$1=y" "$build/.config"; then
 		grep -E -c -- "$2" "$log"
@@ -136,10 +136,10 @@ fi
 # One line for the run: its cases, the faults injected, leaks, and the
 # reports of the kernel's debugging options, all 0 for a pass (or "off"
 # for an option that the kernel of this run does not have)
-# Faults: one per injection point of each path of the faults suite (its
-# last run of a path meets none); the log has a line for each but those
-# on __GFP_NOWARN allocations
-faults=$(grep -o '# auxdma_faults_test_path: faults: .*: [0-9]* points' "$log" |
+# Faults: one per injection point of each path that a case fails in turn
+# (its last run of a path meets none); the log has a line for each but
+# those on __GFP_NOWARN allocations
+faults=$(grep -o '# [a-z0-9_]*: faults: .*: [0-9]* points' "$log" |
 	awk '{ n += $(NF - 1) } END { print n + 0 }')
 echo "kunit-check: $name: summary: $cases cases," \
 	"$faults faults injected ($(grep -c 'FAULT_INJECTION: forcing a failure' "$log") logged)," \

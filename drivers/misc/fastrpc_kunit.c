@@ -16,6 +16,7 @@
  * skip and say why.
  */
 
+#include <kunit/fail_nth.h>
 #include <kunit/test.h>
 #include <kunit/visibility.h>
 #include <linux/auxiliary_bus.h>
@@ -49,6 +50,7 @@ static const struct {
 #define FASTRPC_SID2	0x60	/* + reg: the second stream ID of a bank */
 #define FASTRPC_SID_BAD	0x7fffffff	/* beyond any SMMUv3's stream ID range */
 #define FASTRPC_NR_CBS	ARRAY_SIZE(fastrpc_cbs)
+#define FASTRPC_MAX_POINTS	4096	/* more than the probe has: a probe that reaches it loops */
 
 /* The sessions' stream IDs, in order: reg 3, reg 4, and reg 5 three times */
 static const int fastrpc_session_reg[] = { 3, 4, 5, 5, 5 };
@@ -63,6 +65,7 @@ struct fastrpc_kunit_env {
 	bool applied;
 	struct device_node *channel_np;
 	struct device_node *cb_np[FASTRPC_NR_CBS];
+	unsigned int first_cb;	/* the banks in DT: fastrpc_cbs[first_cb] on */
 	struct platform_device *edge;
 	struct rpmsg_device *rpdev;
 };
@@ -184,7 +187,7 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#address-cells", 1));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#size-cells", 0));
 
-	for (i = 0; i < FASTRPC_NR_CBS; i++) {
+	for (i = env->first_cb; i < FASTRPC_NR_CBS; i++) {
 		u32 iommus[] = {
 			env->smmu_np->phandle, fastrpc_cbs[i].sid,
 			env->smmu_np->phandle, fastrpc_cbs[i].sid + FASTRPC_SID2,
@@ -444,11 +447,110 @@ static void fastrpc_kunit_test_refused_bank(struct kunit *test)
 	fastrpc_kunit_put_banks(&f);
 }
 
+/*
+ * The channel's banks are all there, each in a group of its own, and
+ * bound, or, if an injected fault failed its bind, left unbound, as a bank
+ * whose platform device failed to probe was before; the channel's sessions
+ * are those of its bound banks.  Return how many banks are unbound.
+ */
+static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int point)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	struct fastrpc_kunit_find f;
+	unsigned int i, j, sessions = 0, unbound = 0;
+
+	KUNIT_EXPECT_EQ_MSG(test, fastrpc_kunit_banks(&env->rpdev->dev, &f),
+			    FASTRPC_NR_CBS - env->first_cb, "point %u", point);
+	for (i = 0; i < f.n; i++) {
+		struct iommu_group *group = iommu_group_get(f.found[i]);
+		unsigned int members = 0;
+
+		for (j = env->first_cb; j < FASTRPC_NR_CBS; j++)
+			if (f.found[i]->of_node == env->cb_np[j] && device_is_bound(f.found[i]))
+				sessions += fastrpc_cbs[j].nsessions ?: 1;
+		unbound += !device_is_bound(f.found[i]);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, group, "point %u: %s has no group", point,
+					  dev_name(f.found[i]));
+		if (group)
+			iommu_group_for_each_dev(group, &members, fastrpc_kunit_count);
+		KUNIT_EXPECT_LE(test, members, 1);
+		iommu_group_put(group);
+	}
+	fastrpc_kunit_put_banks(&f);
+	KUNIT_EXPECT_EQ_MSG(test, fastrpc_session_sids(&env->rpdev->dev, NULL, 0), sessions,
+			    "point %u", point);
+	return unbound;
+}
+
+/*
+ * The channel's probe, which makes the context banks (here the last two:
+ * one session, then three), with its 1st allocation failed, then its 2nd,
+ * and so on (kunit_fail_nth()) until a probe meets no fault.  A probe that
+ * a fault failed leaves the channel unbound, with no bank and no reference
+ * on a bank's node; one that survived its fault leaves every bank in a
+ * group of its own, bound unless the fault failed its bind; the probe
+ * without a fault binds them all.  kmemleak, scanned once the suites have
+ * run, finds memory left behind.
+ */
+static void fastrpc_kunit_test_faults(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	unsigned int n, i, failed = 0, survived = 0, unbound = 0, left;
+	unsigned int refs[FASTRPC_NR_CBS];
+	struct fastrpc_kunit_find f;
+	bool injected;
+	u64 start;
+	int ret;
+
+	ret = kunit_fail_nth_setup(test);
+	if (ret == -EOPNOTSUPP)
+		kunit_skip(test, "needs FAILSLAB, FAIL_PAGE_ALLOC and FAULT_INJECTION_DEBUG_FS");
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	env->first_cb = FASTRPC_NR_CBS - 2;
+	fastrpc_kunit_build(test, 0);
+	fastrpc_kunit_register_channel(test);
+	device_release_driver(&env->rpdev->dev);
+	for (i = env->first_cb; i < FASTRPC_NR_CBS; i++)
+		refs[i] = kref_read(&env->cb_np[i]->kobj.kref);
+
+	start = ktime_get_ns();
+	for (n = 1; n <= FASTRPC_MAX_POINTS; n++) {
+		kunit_fail_nth(n);
+		ret = device_attach(&env->rpdev->dev);
+		injected = !kunit_fail_nth(0);
+
+		if (env->rpdev->dev.driver) {
+			left = fastrpc_kunit_expect_whole(test, n);
+			KUNIT_EXPECT_TRUE_MSG(test, injected || !left, "%u unbound without a fault",
+					      left);
+			unbound += !!left;
+			survived += injected;
+			device_release_driver(&env->rpdev->dev);
+		} else {
+			KUNIT_EXPECT_TRUE_MSG(test, injected, "not bound without a fault: %d", ret);
+			KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), 0);
+			fastrpc_kunit_put_banks(&f);
+			failed++;
+		}
+		for (i = env->first_cb; i < FASTRPC_NR_CBS; i++)
+			KUNIT_EXPECT_EQ_MSG(test, kref_read(&env->cb_np[i]->kobj.kref), refs[i],
+					    "point %u: %pOF", n, env->cb_np[i]);
+		if (!injected)
+			break;
+	}
+	KUNIT_EXPECT_LE(test, n, FASTRPC_MAX_POINTS);
+	kunit_info(test, "faults: fastrpc channel probe: %u points, %u failed cleanly, %u survived whole (%u with a bank left unbound), %llu ms\n",
+		   n - 1, failed, survived, unbound,
+		   div_u64(ktime_get_ns() - start, NSEC_PER_MSEC));
+}
+
 static struct kunit_case fastrpc_kunit_cases[] = {
 	KUNIT_CASE(fastrpc_kunit_test_banks),
 	KUNIT_CASE(fastrpc_kunit_test_sessions_at_return),
 	KUNIT_CASE(fastrpc_kunit_test_unbind),
 	KUNIT_CASE(fastrpc_kunit_test_refused_bank),
+	KUNIT_CASE_SLOW(fastrpc_kunit_test_faults),
 	{ }
 };
 

@@ -19,11 +19,10 @@
  * auxiliary_dma_kunit_fixture.c.
  */
 
+#include <kunit/fail_nth.h>
 #include <kunit/resource.h>
 #include <linux/dma-mapping.h>
-#include <linux/debugfs.h>
 #include <linux/iommu.h>
-#include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
@@ -37,117 +36,6 @@
 /* More than any path has: a path that reaches it loops */
 #define MAX_POINTS	4096
 #define MAX_RESV	16
-
-/*
- * What user space writes to debugfs before it fails allocations through
- * fail-nth.  A kernel test cannot write those files (kernel_write() needs
- * ->write_iter, which debugfs's simple files lack), so it sets the values
- * they expose, where debugfs keeps them: in the files' i_private.
- */
-enum auxdma_knob_type { KNOB_BOOL, KNOB_U32, KNOB_ULONG };
-
-static struct auxdma_knob {
-	const char *dir, *file;
-	enum auxdma_knob_type type;
-	unsigned long value, old;
-	void *p;
-} auxdma_knobs[] = {
-	/* Fail GFP_KERNEL allocations too, and order-0 pages */
-	{ "failslab", "ignore-gfp-wait", KNOB_BOOL, 0 },
-	{ "fail_page_alloc", "ignore-gfp-wait", KNOB_BOOL, 0 },
-	{ "fail_page_alloc", "min-order", KNOB_U32, 0 },
-	/* One log line per fault, no stack */
-	{ "failslab", "verbose", KNOB_ULONG, 1 },
-	{ "fail_page_alloc", "verbose", KNOB_ULONG, 1 },
-};
-
-static bool auxdma_knobs_set;
-
-static unsigned long auxdma_knob_xchg(struct auxdma_knob *k, unsigned long v)
-{
-	unsigned long old;
-
-	switch (k->type) {
-	case KNOB_BOOL:
-		old = *(bool *)k->p;
-		*(bool *)k->p = v;
-		break;
-	case KNOB_U32:
-		old = *(u32 *)k->p;
-		*(u32 *)k->p = v;
-		break;
-	default:
-		old = *(unsigned long *)k->p;
-		*(unsigned long *)k->p = v;
-		break;
-	}
-	return old;
-}
-
-static void *auxdma_knob_find(const struct auxdma_knob *k)
-{
-	struct dentry *dir, *file = NULL;
-	void *p = NULL;
-
-	dir = debugfs_lookup(k->dir, NULL);
-	if (dir) {
-		file = debugfs_lookup(k->file, dir);
-		dput(dir);
-	}
-	if (file) {
-		p = d_inode(file)->i_private;
-		dput(file);
-	}
-	return p;
-}
-
-static int auxdma_faults_suite_init(struct kunit_suite *suite)
-{
-	struct auxdma_knob *k;
-	int ret;
-
-	ret = auxdma_suite_init(suite);
-	if (ret || !IS_ENABLED(CONFIG_FAILSLAB) || !IS_ENABLED(CONFIG_FAIL_PAGE_ALLOC) ||
-	    !IS_ENABLED(CONFIG_FAULT_INJECTION_DEBUG_FS))
-		return ret;
-
-	for (k = auxdma_knobs; k < auxdma_knobs + ARRAY_SIZE(auxdma_knobs); k++) {
-		k->p = auxdma_knob_find(k);
-		if (!k->p) {
-			pr_err("auxiliary_dma_faults: no debugfs file %s/%s\n", k->dir, k->file);
-			auxdma_suite_exit(suite);
-			return -ENOENT;
-		}
-	}
-	for (k = auxdma_knobs; k < auxdma_knobs + ARRAY_SIZE(auxdma_knobs); k++)
-		k->old = auxdma_knob_xchg(k, k->value);
-	auxdma_knobs_set = true;
-	return 0;
-}
-
-static void auxdma_faults_suite_exit(struct kunit_suite *suite)
-{
-	struct auxdma_knob *k;
-
-	if (auxdma_knobs_set)
-		for (k = auxdma_knobs; k < auxdma_knobs + ARRAY_SIZE(auxdma_knobs); k++)
-			auxdma_knob_xchg(k, k->old);
-	auxdma_knobs_set = false;
-	auxdma_suite_exit(suite);
-}
-
-/* Arm this task's fail-nth with @n (0: disarm); return what was left of it */
-static unsigned int auxdma_fail_nth(unsigned int n)
-{
-#ifdef CONFIG_FAULT_INJECTION
-	unsigned int left = current->fail_nth;
-
-	current->fail_nth = n;
-	return left;
-#else
-	return 0;
-#endif
-}
 
 enum auxdma_fault_op {
 	OP_CREATE,	/* auxiliary_device_create_dma() and destroy */
@@ -454,8 +342,12 @@ static void auxdma_faults_test_path(struct kunit *test)
 	unsigned int n, i;
 	int len = 0;
 
-	if (!auxdma_knobs_set)
+	int ret;
+
+	ret = kunit_fail_nth_setup(test);
+	if (ret == -EOPNOTSUPP)
 		kunit_skip(test, "needs FAILSLAB, FAIL_PAGE_ALLOC and FAULT_INJECTION_DEBUG_FS");
+	KUNIT_ASSERT_EQ(test, ret, 0);
 
 	f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, f);
@@ -468,12 +360,11 @@ static void auxdma_faults_test_path(struct kunit *test)
 		struct auxiliary_device *auxdev = NULL;
 		bool injected;
 		u64 mark;
-		int ret;
 
 		mark = auxdma_log_mark();
-		auxdma_fail_nth(n);
+		kunit_fail_nth(n);
 		ret = auxdma_fault_run(f, &auxdev);
-		injected = !auxdma_fail_nth(0);
+		injected = !kunit_fail_nth(0);
 
 		if (!injected) {
 			/* The path has n - 1 points: this run met none */
@@ -523,8 +414,8 @@ static struct kunit_case auxdma_faults_cases[] = {
 
 static struct kunit_suite auxdma_faults_suite = {
 	.name = "auxiliary_dma_faults",
-	.suite_init = auxdma_faults_suite_init,
-	.suite_exit = auxdma_faults_suite_exit,
+	.suite_init = auxdma_suite_init,
+	.suite_exit = auxdma_suite_exit,
 	.init = auxdma_test_init,
 	.exit = auxdma_test_exit,
 	.test_cases = auxdma_faults_cases,

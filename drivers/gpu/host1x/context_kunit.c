@@ -12,6 +12,7 @@
  * tests skip and say why.
  */
 
+#include <kunit/fail_nth.h>
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
@@ -28,6 +29,7 @@
 #define CTX_SID_HOST	0x2000
 #define CTX_SID_BAD	0x7fffffff	/* beyond any SMMUv3's stream ID range */
 #define CTX_PHANDLE_OFF	0x7ffe0000	/* + n: a disabled IOMMU, above dtc's phandles */
+#define CTX_MAX_POINTS	4096		/* more than the path has: a path that reaches it loops */
 
 /* "iommu-map": four entries of one context, then one of two */
 static const u32 ctx_map[][2] = {	/* input ID, stream ID */
@@ -49,6 +51,7 @@ struct host1x_ctx_env {
 	bool applied;
 	struct platform_device *pdev;
 	struct host1x host;
+	unsigned int nr_map;	/* entries of ctx_map in the node; 0: all */
 };
 
 static int host1x_ctx_test_init(struct kunit *test)
@@ -104,6 +107,7 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 	u32 smmu = env->smmu_np->phandle;
 	u32 own[] = { smmu, CTX_SID_HOST };
 	u32 map[ARRAY_SIZE(ctx_map) * 4];
+	unsigned int nr_map = env->nr_map ?: ARRAY_SIZE(ctx_map);
 	struct device_node *np, *off = NULL;
 	static atomic_t seq = ATOMIC_INIT(0);
 	char name[32];
@@ -125,7 +129,7 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 		KUNIT_ASSERT_NULL(test, of_find_node_by_phandle(CTX_PHANDLE_OFF + n));
 	}
 
-	for (i = 0; i < ARRAY_SIZE(ctx_map); i++) {
+	for (i = 0; i < nr_map; i++) {
 		bool bad = (int)i == bad_index;
 
 		map[i * 4] = ctx_map[i][0];
@@ -143,7 +147,7 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "iommus", own,
 								 ARRAY_SIZE(own)));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, np, "iommu-map", map,
-								 ARRAY_SIZE(map)));
+								 nr_map * 4));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(ocs));
 	env->applied = true;
 	/*
@@ -371,11 +375,102 @@ static void host1x_ctx_unmapped_desc(const bool *disabled, char *desc)
 
 KUNIT_ARRAY_PARAM(host1x_ctx_unmapped, host1x_ctx_unmapped_params, host1x_ctx_unmapped_desc);
 
+/*
+ * Each context of a list that host1x_memory_context_list_init() returned
+ * is in a group of its own, and bound, or, if an injected fault failed its
+ * bind, left unbound: host1x_memory_context_alloc() never hands it out
+ * (host1x_ctx_test_alloc).  Return how many are unbound.
+ */
+static unsigned int host1x_ctx_expect_whole(struct kunit *test, unsigned int nr,
+					    unsigned int point)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	unsigned int i, unbound = 0;
+
+	KUNIT_ASSERT_EQ_MSG(test, cdl->len, nr, "point %u", point);
+	for (i = 0; i < nr; i++) {
+		struct host1x_memory_context *ctx = cdl->devs[i];
+		struct device *dev = &ctx->adev.dev;
+		struct iommu_group *group = iommu_group_get(dev);
+
+		KUNIT_EXPECT_EQ_MSG(test, !!dev->driver, ctx->bound, "point %u: %s",
+				    point, dev_name(dev));
+		unbound += !ctx->bound;
+		KUNIT_EXPECT_NOT_NULL_MSG(test, group, "point %u: %s has no group", point,
+					  dev_name(dev));
+		if (group)
+			KUNIT_EXPECT_EQ(test, host1x_ctx_group_members(group), 1);
+		iommu_group_put(group);
+	}
+	return unbound;
+}
+
+/*
+ * host1x's probe makes its contexts (two here) with its 1st allocation
+ * failed, then its 2nd, and so on (kunit_fail_nth()) until a run meets no
+ * fault.  A run that a fault failed returns an errno and leaves no context
+ * device and no reference on host1x's node; a run that survived its fault
+ * has every context in a group of its own, bound unless the fault failed
+ * its bind; the run without a fault binds them all.  kmemleak, scanned
+ * once the suites have run, finds memory left behind.
+ */
+static void host1x_ctx_test_faults(struct kunit *test)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	unsigned int n, refs, failed = 0, survived = 0, unbound = 0, left;
+	struct device_node *np;
+	u64 start;
+	bool injected;
+	int ret;
+
+	ret = kunit_fail_nth_setup(test);
+	if (ret == -EOPNOTSUPP)
+		kunit_skip(test, "needs FAILSLAB, FAIL_PAGE_ALLOC and FAULT_INJECTION_DEBUG_FS");
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	env->nr_map = 2;
+	host1x_ctx_build(test, -1, false);
+	np = env->host.dev->of_node;
+	refs = kref_read(&np->kobj.kref);
+
+	start = ktime_get_ns();
+	for (n = 1; n <= CTX_MAX_POINTS; n++) {
+		kunit_fail_nth(n);
+		ret = host1x_memory_context_list_init(&env->host);
+		injected = !kunit_fail_nth(0);
+
+		if (ret) {
+			KUNIT_EXPECT_TRUE_MSG(test, injected, "failed without a fault: %d", ret);
+			KUNIT_EXPECT_EQ(test, cdl->len, 0);
+			KUNIT_EXPECT_NULL(test, cdl->devs);
+			failed++;
+		} else {
+			left = host1x_ctx_expect_whole(test, env->nr_map, n);
+			KUNIT_EXPECT_TRUE_MSG(test, injected || !left, "%u unbound without a fault",
+					      left);
+			unbound += !!left;
+			survived += injected;
+			host1x_memory_context_list_free(cdl);
+		}
+		host1x_ctx_expect_none(test);
+		KUNIT_EXPECT_EQ_MSG(test, kref_read(&np->kobj.kref), refs, "point %u", n);
+		if (!injected)
+			break;
+	}
+	KUNIT_EXPECT_LE(test, n, CTX_MAX_POINTS);
+	kunit_info(test, "faults: host1x contexts: %u points, %u failed cleanly, %u survived whole (%u with a context left unbound), %llu ms\n",
+		   n - 1, failed, survived, unbound,
+		   div_u64(ktime_get_ns() - start, NSEC_PER_MSEC));
+}
+
 static struct kunit_case host1x_ctx_test_cases[] = {
 	KUNIT_CASE(host1x_ctx_test_contexts),
 	KUNIT_CASE(host1x_ctx_test_map_own_domain),
 	KUNIT_CASE(host1x_ctx_test_alloc),
 	KUNIT_CASE_PARAM(host1x_ctx_test_unmapped, host1x_ctx_unmapped_gen_params),
+	KUNIT_CASE_SLOW(host1x_ctx_test_faults),
 	{ }
 };
 

@@ -15,6 +15,7 @@
  * tests skip and say why.
  */
 
+#include <kunit/fail_nth.h>
 #include <kunit/test.h>
 #include <linux/auxiliary_bus.h>
 #include <linux/dma-map-ops.h>
@@ -55,6 +56,8 @@ enum iris_cb_form {
 
 /* + n: the IOMMU node without a driver, above dtc's and the other suites' phandles */
 #define IRIS_PHANDLE_LATE	0x7ffd0000
+
+#define IRIS_MAX_POINTS		4096	/* more than the path has: a path that reaches it loops */
 
 static const struct iris_platform_data iris_cb_pdata = {
 	.dma_mask = IRIS_DMA_MASK,
@@ -645,12 +648,89 @@ static void iris_cb_test_errors(struct kunit *test)
 
 KUNIT_ARRAY_PARAM_DESC(iris_cb_bad_forms, iris_cb_bad_forms, desc);
 
+/*
+ * iris_init_dma(), which makes the context banks at iris's probe, with its
+ * 1st allocation failed, then its 2nd, and so on (kunit_fail_nth()) until
+ * a run meets no fault.  A run that a fault failed returns an errno and
+ * leaves no bank, no group on iris and no reference on a bank's node; one
+ * that survived its fault has both banks bound, each in a group of its
+ * own; the run without a fault succeeds.  kmemleak, scanned once the
+ * suites have run, finds memory left behind.
+ */
+static void iris_cb_test_faults(struct kunit *test)
+{
+	struct iris_cb_env *env = test->priv;
+	struct device_node *bank_np[IRIS_CB_MAX];
+	unsigned int refs[IRIS_CB_MAX];
+	unsigned int n, failed = 0, survived = 0;
+	struct iris_core *core;
+	bool injected;
+	u64 start;
+	int ret, i;
+
+	ret = kunit_fail_nth_setup(test);
+	if (ret == -EOPNOTSUPP)
+		kunit_skip(test, "needs FAILSLAB, FAIL_PAGE_ALLOC and FAULT_INJECTION_DEBUG_FS");
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
+	bank_np[IRIS_CB_NON_PIXEL] = of_get_child_by_name(env->np, "non-pixel");
+	bank_np[IRIS_CB_PIXEL] = of_get_child_by_name(env->np, "pixel");
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		KUNIT_ASSERT_NOT_NULL(test, bank_np[i]);
+		refs[i] = kref_read(&bank_np[i]->kobj.kref);
+		of_node_put(bank_np[i]);	/* the changeset holds a reference */
+	}
+
+	start = ktime_get_ns();
+	for (n = 1; n <= IRIS_MAX_POINTS; n++) {
+		kunit_fail_nth(n);
+		ret = iris_init_dma(core);
+		injected = !kunit_fail_nth(0);
+
+		if (ret) {
+			KUNIT_EXPECT_TRUE_MSG(test, injected, "failed without a fault: %d", ret);
+			KUNIT_EXPECT_FALSE(test, iris_has_context_banks(core));
+			KUNIT_EXPECT_NULL(test, core->iova_state);
+			failed++;
+		} else {
+			KUNIT_EXPECT_TRUE_MSG(test, iris_has_context_banks(core), "point %u", n);
+			for (i = 0; i < IRIS_CB_MAX && iris_has_context_banks(core); i++) {
+				struct device *dev = iris_context_bank_dev(core, i);
+				struct iommu_group *group = iommu_group_get(dev);
+
+				KUNIT_EXPECT_TRUE_MSG(test, device_is_bound(dev),
+						      "point %u: %s is not bound", n,
+						      dev_name(dev));
+				KUNIT_EXPECT_NOT_NULL_MSG(test, group, "point %u: %s has no group",
+							  n, dev_name(dev));
+				if (group)
+					KUNIT_EXPECT_EQ(test, iris_cb_group_members(group), 1);
+				iommu_group_put(group);
+			}
+			iris_deinit_dma(core);
+			survived += injected;
+		}
+		iris_cb_expect_none(test, core);
+		KUNIT_EXPECT_NULL(test, iommu_group_get(core->dev));
+		for (i = 0; i < IRIS_CB_MAX; i++)
+			KUNIT_EXPECT_EQ_MSG(test, kref_read(&bank_np[i]->kobj.kref), refs[i] - 1,
+					    "point %u: %pOF", n, bank_np[i]);
+		if (!injected)
+			break;
+	}
+	KUNIT_EXPECT_LE(test, n, IRIS_MAX_POINTS);
+	kunit_info(test, "faults: iris context banks: %u points, %u failed cleanly, %u survived whole, %llu ms\n",
+		   n - 1, failed, survived, div_u64(ktime_get_ns() - start, NSEC_PER_MSEC));
+}
+
 static struct kunit_case iris_context_bank_cases[] = {
 	KUNIT_CASE(iris_cb_test_banks),
 	KUNIT_CASE(iris_cb_test_address_space),
 	KUNIT_CASE_PARAM(iris_cb_test_buffers, iris_cb_buffer_forms_gen_params),
 	KUNIT_CASE(iris_cb_test_old_form),
 	KUNIT_CASE_PARAM(iris_cb_test_errors, iris_cb_bad_forms_gen_params),
+	KUNIT_CASE_SLOW(iris_cb_test_faults),
 	{}
 };
 
