@@ -678,8 +678,8 @@ static void iris_cb_test_faults(struct kunit *test)
 	bank_np[IRIS_CB_PIXEL] = of_get_child_by_name(env->np, "pixel");
 	for (i = 0; i < IRIS_CB_MAX; i++) {
 		KUNIT_ASSERT_NOT_NULL(test, bank_np[i]);
-		refs[i] = kref_read(&bank_np[i]->kobj.kref);
 		of_node_put(bank_np[i]);	/* the changeset holds a reference */
+		refs[i] = kref_read(&bank_np[i]->kobj.kref);
 	}
 
 	start = ktime_get_ns();
@@ -714,7 +714,7 @@ static void iris_cb_test_faults(struct kunit *test)
 		iris_cb_expect_none(test, core);
 		KUNIT_EXPECT_NULL(test, iommu_group_get(core->dev));
 		for (i = 0; i < IRIS_CB_MAX; i++)
-			KUNIT_EXPECT_EQ_MSG(test, kref_read(&bank_np[i]->kobj.kref), refs[i] - 1,
+			KUNIT_EXPECT_EQ_MSG(test, kref_read(&bank_np[i]->kobj.kref), refs[i],
 					    "point %u: %pOF", n, bank_np[i]);
 		if (!injected)
 			break;
