@@ -471,9 +471,10 @@ static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int 
 		unbound += !device_is_bound(f.found[i]);
 		KUNIT_EXPECT_NOT_NULL_MSG(test, group, "point %u: %s has no group", point,
 					  dev_name(f.found[i]));
-		if (group)
+		if (group) {
 			iommu_group_for_each_dev(group, &members, fastrpc_kunit_count);
-		KUNIT_EXPECT_LE(test, members, 1);
+			KUNIT_EXPECT_EQ(test, members, 1);
+		}
 		iommu_group_put(group);
 	}
 	fastrpc_kunit_put_banks(&f);

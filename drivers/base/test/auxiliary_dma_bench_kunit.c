@@ -690,7 +690,49 @@ static void bench_test_memory(struct kunit *test)
 		   ksize(c->auxdev->dma));
 }
 
+/*
+ * Check that @order, @rows rows of @n, is balanced as bench_order says:
+ * each row runs every variant once, each place holds every variant
+ * @rows / @n times, and each variant follows each other one the same
+ * number of times.
+ */
+static void bench_check_order(struct kunit *test, const u8 *order, int rows, int n)
+{
+	int place[4][4] = { }, after[4][4] = { };
+	int r, i, j, seen;
+
+	for (r = 0; r < rows; r++) {
+		seen = 0;
+		for (i = 0; i < n; i++) {
+			seen |= BIT(order[r * n + i]);
+			place[i][order[r * n + i]]++;
+			if (i)
+				after[order[r * n + i - 1]][order[r * n + i]]++;
+		}
+		KUNIT_EXPECT_EQ_MSG(test, seen, BIT(n) - 1, "row %d", r);
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			KUNIT_EXPECT_EQ_MSG(test, place[i][j], rows / n, "place %d, variant %d",
+					    i, j);
+			if (i != j)
+				KUNIT_EXPECT_EQ_MSG(test, after[i][j], rows / n,
+						    "%d after %d", j, i);
+		}
+}
+
+/* The orders of the rounds are balanced: no variant gets a better place */
+static void bench_test_order(struct kunit *test)
+{
+	BUILD_BUG_ON(BENCH_NR_VARIANTS > 4);
+	bench_check_order(test, &bench_order[0][0], ARRAY_SIZE(bench_order),
+			  BENCH_NR_VARIANTS);
+	bench_check_order(test, &bench_scale_order[0][0], ARRAY_SIZE(bench_scale_order),
+			  ARRAY_SIZE(bench_scale_order[0]));
+}
+
 static struct kunit_case auxdma_bench_cases[] = {
+	KUNIT_CASE(bench_test_order),
 	KUNIT_CASE_SLOW(bench_test_hot_path),
 	KUNIT_CASE_SLOW(bench_test_lifecycle),
 	KUNIT_CASE_SLOW(bench_test_scale),
