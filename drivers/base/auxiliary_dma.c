@@ -7,7 +7,6 @@
 
 #define pr_fmt(fmt) "auxiliary: " fmt
 
-#include <kunit/static_stub.h>
 #include <linux/auxiliary_bus.h>
 #include <linux/device.h>
 #include <linux/dma-map-ops.h>
@@ -49,12 +48,14 @@
  * the IOMMU layer never sees it, on any IOMMU driver, and it gets no DMA
  * configuration, as it always had.  The declaration is private to the bus.
  *
- * A block binds only when everything it declared holds: if its context
- * names an IOMMU, it has an IOMMU group of its own, shared with no other
- * device, and every IOVA outside its ranges is reserved.  It defers while
- * the IOMMU has not probed it.  Adding a block that the IOMMU refused fails
- * with -ENODEV and leaves nothing registered; it never falls back to
- * untranslated DMA.
+ * A block's DMA goes through its IOMMU context or not at all: a block
+ * declared by DT node must name its IOMMU in ``iommus``, and a driver binds
+ * to a block only when the IOMMU layer has put it in an IOMMU group.  Its
+ * declaration fails with -EPROBE_DEFER while the IOMMU has not probed, so
+ * that its creator defers before registering anything; a block that the
+ * IOMMU refused stays registered, without a driver, and says why.
+ * What the IOMMU core does with ``iommu-ranges`` (a DMA domain and a group
+ * of the block's own) it does for every device, whatever its bus.
  *
  * A driver that manages its block's IOMMU domain itself sets
  * &auxiliary_driver.driver_managed_dma, so that binding does not claim the
@@ -81,14 +82,12 @@
  * none may use its whole IOVA space below its DMA mask, less what the IOMMU
  * driver itself reserves (an MSI window, for instance).
  *
- * Ranges are checked when the context is declared (well formed, none
+ * Ranges are checked when the context is declared: well formed, none
  * empty, none overlapping, none starting beyond the declared DMA mask, at
- * most %AUXILIARY_DMA_MAX_RANGES in a declaration) and, once the IOMMU has
- * probed the block, against its domain (aligned to the IOMMU page size,
- * within the aperture), against what the IOMMU core reserved, and against
- * the regions that the IOMMU driver keeps for itself: a range that lies
- * whole in one leaves the block no usable space there.  A range that cannot be enforced fails the
- * declaration, the addition or the bind, with a log line that names it.
+ * most %AUXILIARY_DMA_MAX_RANGES in a declaration.  The IOMMU core enforces
+ * them: it gives the block a DMA API domain whatever the default domain type
+ * (an identity domain is refused), keeps it alone in its IOMMU group, and
+ * reserves everything outside the ranges, or all of it when it cannot.
  */
 
 /**
@@ -99,10 +98,6 @@
  *               software node that carries its ranges
  * @mask:        storage for the device's DMA mask
  * @parms:       storage for the device's DMA parameters
- * @iommu_seen:  the IOMMU took the device's specifier when it was added
- * @iommu_wait:  the IOMMU has not probed yet: the IOMMU layer's last
- *               configuration of the device deferred
- * @owns_domain: a bound driver uses the default domain
  */
 struct auxiliary_dma {
 	enum auxiliary_dma_mode mode;
@@ -110,9 +105,6 @@ struct auxiliary_dma {
 	struct fwnode_handle *fwnode;
 	u64 mask;
 	struct device_dma_parameters parms;
-	bool iommu_seen;
-	bool iommu_wait;
-	bool owns_domain;
 };
 
 /* Instance IDs of devices made by auxiliary_device_create_dma() */
@@ -212,6 +204,8 @@ static int auxiliary_dma_set_node(struct auxiliary_device *auxdev,
 
 	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
 	of_node_put(iommu_np);
+	if (!ret && !iommu_np)
+		ret = -EINVAL;
 	if (ret)
 		dev_err(parent, "%s: cannot parse iommus of %pOF: %pe\n",
 			auxdev->name, ctx->np, ERR_PTR(ret));
@@ -244,6 +238,37 @@ static int auxiliary_dma_set_id(struct auxiliary_device *auxdev,
 	if (!ctx->num_ranges && !ctx->ranges)
 		return 0;
 	return auxiliary_dma_add_ranges(auxdev, ctx);
+}
+
+/*
+ * A block waits for its IOMMU as fw_devlink makes a device wait for its
+ * suppliers: until the IOMMU's own device is bound, and so registered with
+ * the IOMMU core, the declaration fails with -EPROBE_DEFER, before anything
+ * is registered.  An IOMMU that the firmware disables never comes.
+ */
+static int auxiliary_dma_iommu_ready(struct auxiliary_device *auxdev)
+{
+	struct device *parent = auxdev->dev.parent;
+	struct device_node *iommu_np;
+	struct device *iommu_dev;
+	bool ready;
+	int ret;
+
+	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
+	if (ret)
+		return ret;
+	if (!of_device_is_available(iommu_np)) {
+		dev_err(parent, "%s: IOMMU %pOF is disabled\n", auxdev->name, iommu_np);
+		of_node_put(iommu_np);
+		return -ENODEV;
+	}
+	iommu_dev = get_dev_from_fwnode(of_fwnode_handle(iommu_np));
+	ready = iommu_dev && device_is_bound(iommu_dev);
+	put_device(iommu_dev);
+	if (!ready)
+		dev_dbg(parent, "%s: IOMMU %pOF has not probed yet\n", auxdev->name, iommu_np);
+	of_node_put(iommu_np);
+	return ready ? 0 : -EPROBE_DEFER;
 }
 
 /*
@@ -286,8 +311,10 @@ void auxiliary_device_dma_uninit(struct auxiliary_device *auxdev)
 	struct auxiliary_dma *dma = auxdev->dma;
 	struct device *dev = &auxdev->dev;
 
-	dev->dma_mask = NULL;
-	dev->dma_parms = NULL;
+	if (dev->dma_mask == &dma->mask)
+		dev->dma_mask = NULL;
+	if (dev->dma_parms == &dma->parms)
+		dev->dma_parms = NULL;
 	if (dma->fwnode) {
 		device_set_node(dev, NULL);
 		if (is_software_node(dma->fwnode))
@@ -329,8 +356,9 @@ EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
  *   its DMA mask;
  * * -EBUSY if @auxdev was already added or already has a context;
  * * -ENODEV if the firmware does not describe the context: the node is
- *   disabled, the parent has no DT node, or the parent's ``iommu-map``
- *   does not translate the input ID;
+ *   disabled, the parent has no DT node, the parent's ``iommu-map``
+ *   does not translate the input ID, or the IOMMU is disabled;
+ * * -EPROBE_DEFER if the IOMMU has not probed yet;
  * * -ENOMEM.
  */
 int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
@@ -377,6 +405,8 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 	auxdev->dma->mask = ctx->dma_mask ?: DMA_BIT_MASK(32);
 	if (!ret)
 		ret = auxiliary_dma_read_ranges(auxdev);
+	if (!ret)
+		ret = auxiliary_dma_iommu_ready(auxdev);
 	if (ret < 0) {
 		auxiliary_device_dma_uninit(auxdev);
 		return ret;
@@ -389,255 +419,48 @@ int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 }
 EXPORT_SYMBOL_GPL(auxiliary_device_set_dma_context);
 
-static int auxiliary_dma_count_dev(struct device *dev, void *data)
-{
-	(*(unsigned int *)data)++;
-	return 0;
-}
-
 /*
- * Whether one reserved region covers [@start, @last]: one that the IOMMU
- * core reserved (%IOMMU_RESV_RESERVED), or, with @any, one of any type,
- * which the IOVA allocator also keeps out of the device's space.
- */
-static bool auxiliary_dma_resv_covers(struct list_head *regions, u64 start,
-				      u64 last, bool any)
-{
-	struct iommu_resv_region *r;
-
-	list_for_each_entry(r, regions, list)
-		if ((any || r->type == IOMMU_RESV_RESERVED) && r->start <= start &&
-		    last <= (u64)r->start + r->length - 1)
-			return true;
-	return false;
-}
-
-/*
- * Check the device's ranges against its IOMMU group: each must be aligned
- * to the IOMMU page size and within the aperture, every IOVA outside them
- * must be reserved, and no range may be reserved whole, which is what the
- * IOMMU core does when it cannot reserve the rest, nor lie whole in a region
- * that the IOMMU driver keeps for itself (an MSI window, for instance).
- */
-static int auxiliary_dma_check_ranges(struct auxiliary_device *auxdev,
-				      struct iommu_group *group)
-{
-	struct device *dev = &auxdev->dev;
-	struct iommu_usable_range *r;
-	struct iommu_domain *domain;
-	LIST_HEAD(regions);
-	unsigned long granule;
-	u64 next = 0;
-	int n, i, ret = 0;
-
-	n = iommu_read_usable_ranges(dev, &r);
-	if (n <= 0)
-		return n;
-	if (!group) {
-		dev_err(dev, "has IOVA ranges but no IOMMU to enforce them\n");
-		ret = -ENODEV;
-		goto out;
-	}
-
-	domain = iommu_get_domain_for_dev(dev);
-	if (domain && (domain->type & __IOMMU_DOMAIN_PAGING)) {
-		granule = 1UL << __ffs(domain->pgsize_bitmap);
-		for (i = 0; i < n; i++) {
-			u64 last = r[i].start + r[i].size - 1;
-
-			if (!IS_ALIGNED(r[i].start | r[i].size, granule)) {
-				dev_err(dev, "IOVA range [%#llx-%#llx] is not aligned to the IOMMU page size %#lx\n",
-					r[i].start, last, granule);
-				ret = -EINVAL;
-				goto out;
-			}
-			if (domain->geometry.force_aperture &&
-			    (r[i].start < domain->geometry.aperture_start ||
-			     last > domain->geometry.aperture_end)) {
-				dev_err(dev, "IOVA range [%#llx-%#llx] is outside the IOMMU aperture [%#llx-%#llx]\n",
-					r[i].start, last,
-					(u64)domain->geometry.aperture_start,
-					(u64)domain->geometry.aperture_end);
-				ret = -EINVAL;
-				goto out;
-			}
-		}
-	}
-
-	ret = iommu_get_group_resv_regions(group, &regions);
-	for (i = 0; i < n && !ret; i++) {
-		u64 last = r[i].start + r[i].size - 1;
-
-		if ((r[i].start > next &&
-		     !auxiliary_dma_resv_covers(&regions, next, r[i].start - 1, false)) ||
-		    auxiliary_dma_resv_covers(&regions, r[i].start, last, true))
-			ret = -ENOMEM;
-		next = last + 1;
-	}
-	if (!ret && next &&
-	    !auxiliary_dma_resv_covers(&regions, next, PHYS_ADDR_MAX, false))
-		ret = -ENOMEM;
-	if (ret)
-		dev_err(dev, "cannot reserve the IOVA space outside its ranges: %pe\n",
-			ERR_PTR(ret));
-	iommu_put_resv_regions(dev, &regions);
-out:
-	kfree(r);
-	return ret;
-}
-
-/*
- * Check what the device declared against what the IOMMU made of it.  With
- * @bind, the device must have its group already: a fwspec without a group
- * means that the IOMMU layer has not finished probing it, so defer.
- */
-static int auxiliary_dma_check(struct auxiliary_device *auxdev, bool bind)
-{
-	struct device *dev = &auxdev->dev;
-	struct iommu_group *group;
-	struct device_node *iommu_np;
-	unsigned int n = 0;
-	int ret;
-
-	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
-	if (ret)
-		return ret;
-
-	/*
-	 * Without a group, a device that the IOMMU has not probed yet waits
-	 * for it; any other was refused, or failed, by the IOMMU layer.
-	 */
-	group = iommu_group_get(dev);
-	if (iommu_np && of_device_is_available(iommu_np) && !group) {
-		if (bind && dev_iommu_fwspec_get(dev)) {
-			ret = -EPROBE_DEFER;
-		} else if (bind || auxdev->dma->iommu_seen || !auxdev->dma->iommu_wait) {
-			dev_err(dev, "IOMMU %pOF did not accept the DMA context\n",
-				iommu_np);
-			ret = -ENODEV;
-		}
-	}
-	of_node_put(iommu_np);
-	if (ret)
-		goto out;
-
-	if (group) {
-		iommu_group_for_each_dev(group, &n, auxiliary_dma_count_dev);
-		if (n != 1) {
-			dev_err(dev, "shares IOMMU group %d with %u other devices: its IOVA ranges cannot be kept\n",
-				iommu_group_id(group), n - 1);
-			ret = -EBUSY;
-			goto out;
-		}
-	}
-	if (group || bind)
-		ret = auxiliary_dma_check_ranges(auxdev, group);
-out:
-	iommu_group_put(group);
-	return ret;
-}
-
-/*
- * The auxiliary bus's .dma_configure callback, modelled on the platform
- * bus's, but with nothing that belongs to a bind: the IOMMU layer calls it
- * with no driver bound, and without the device lock, when the device is
- * added, and may race with a bind.  auxiliary_dma_bind() does the rest.
+ * The auxiliary bus's .dma_configure callback: what platform_dma_configure()
+ * does for a platform device with a DT node, for a device with a DMA context.
+ * The IOMMU layer calls it with no driver bound when it probes the device;
+ * with a driver, the device's DMA must go through its IOMMU context, or the
+ * driver does not bind.
  */
 int auxiliary_dma_configure(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
+	struct device_driver *drv = READ_ONCE(dev->driver);
 	int ret;
-
-	/* KUnit binds a driver while the IOMMU layer is in this call */
-	KUNIT_STATIC_STUB_REDIRECT(auxiliary_dma_configure, dev);
 
 	if (!auxdev->dma)
 		return 0;
-
-	/*
-	 * At bind, a device that the IOMMU layer failed to take when it was
-	 * added, with its IOMMU there to answer (no group, and no fwspec: a
-	 * failed probe frees it), stays refused: configuring it again would
-	 * probe it late, at driver bind, which the IOMMU core does not allow.
-	 */
-	if (dev->driver && !auxdev->dma->iommu_wait && !device_iommu_mapped(dev) &&
-	    !dev_iommu_fwspec_get(dev)) {
-		struct device_node *iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
-
-		if (!ret && iommu_np && of_device_is_available(iommu_np)) {
-			dev_err(dev, "IOMMU %pOF failed to take the device when it was added\n",
-				iommu_np);
-			ret = -ENODEV;
-		}
-		of_node_put(iommu_np);
-		if (ret)
-			return ret;
-	}
 
 	if (auxdev->dma->mode == AUXILIARY_DMA_OF_NODE)
 		ret = of_dma_configure(dev, dev->of_node, true);
 	else
 		ret = of_dma_configure_id(dev, dev->parent->of_node, true,
 					  &auxdev->dma->input_id);
-	if (!ret && dev_iommu_fwspec_get(dev))
-		auxdev->dma->iommu_seen = true;
-	auxdev->dma->iommu_wait = ret == -EPROBE_DEFER;
+	if (ret || !drv)
+		return ret;
+
+	if (!device_iommu_mapped(dev)) {
+		dev_err(dev, "the IOMMU did not take its DMA context\n");
+		ret = -ENODEV;
+	} else if (!to_auxiliary_drv(drv)->driver_managed_dma) {
+		ret = iommu_device_use_default_domain(dev);
+	}
+	if (ret)
+		arch_teardown_dma_ops(dev);
 	return ret;
 }
 
-/*
- * Called by the auxiliary bus before a driver's probe, with the device
- * locked, after auxiliary_dma_configure(): refuse a device whose context
- * does not hold, and claim the default domain for the DMA API.
- */
-int auxiliary_dma_bind(struct auxiliary_device *auxdev)
-{
-	struct device *dev = &auxdev->dev;
-	int ret;
-
-	ret = auxiliary_dma_check(auxdev, true);
-	if (ret)
-		return ret;
-
-	if (!to_auxiliary_drv(dev->driver)->driver_managed_dma) {
-		struct iommu_domain *domain = iommu_get_domain_for_dev(dev);
-
-		/*
-		 * The DMA API goes through the IOMMU that keeps the ranges, or
-		 * not at all: the IOMMU layer keeps the platform's DMA ops when
-		 * it cannot set up a DMA domain's IOVA space.
-		 */
-		if (IS_ENABLED(CONFIG_IOMMU_DMA) && domain &&
-		    (domain->type & __IOMMU_DOMAIN_DMA_API) && !dev_dma_iommu(dev)) {
-			dev_err(dev, "the IOMMU layer did not set up DMA through its domain\n");
-			return -ENODEV;
-		}
-		ret = iommu_device_use_default_domain(dev);
-		if (ret)
-			return ret;
-		auxdev->dma->owns_domain = true;
-	}
-	return 0;
-}
-
-/* The auxiliary bus's .dma_cleanup callback: undo auxiliary_dma_bind() */
+/* The auxiliary bus's .dma_cleanup callback: undo auxiliary_dma_configure() */
 void auxiliary_dma_cleanup(struct device *dev)
 {
 	struct auxiliary_device *auxdev = to_auxiliary_dev(dev);
 
-	if (auxdev->dma && auxdev->dma->owns_domain) {
+	if (auxdev->dma && !to_auxiliary_drv(dev->driver)->driver_managed_dma)
 		iommu_device_unuse_default_domain(dev);
-		auxdev->dma->owns_domain = false;
-	}
-}
-
-/*
- * Called by auxiliary_device_add() once the device is added: a device that
- * the IOMMU refused, or whose ranges do not hold, is deleted again.
- */
-int auxiliary_dma_added(struct auxiliary_device *auxdev)
-{
-	return auxiliary_dma_check(auxdev, false);
 }
 
 /*
@@ -728,18 +551,18 @@ static int auxiliary_dma_alloc_id(const char *modname, const char *devname)
  * driver 'modname.devname'.  Its instance ID is the lowest that no device
  * made by this function holds and whose name no other auxiliary device
  * has, so its name is unique across every instance of the parent.  The
- * IOMMU layer has probed the device by the time this function returns,
- * unless the IOMMU has not probed yet.
+ * IOMMU layer has probed the device by the time this function returns.
  *
  * Remove the device with auxiliary_device_destroy().  Callers should use
  * the auxiliary_device_create_dma() macro, which passes KBUILD_MODNAME.
  *
  * Return: the new device, or an ERR_PTR(): -EINVAL for a missing argument
- * or a bad @ctx, -ENODEV if the firmware does not describe the context or
- * the IOMMU refused it, -EBUSY if the IOMMU put it in a group with another
- * device, -ENOMEM, or the error of device_add().  Each error but a failed
- * allocation's -ENOMEM is logged with the device and the reason, and
- * nothing is left registered.
+ * or a bad @ctx, -ENODEV if the firmware does not describe the context,
+ * -EPROBE_DEFER if its IOMMU has not probed yet, -ENOMEM, or the error of
+ * device_add().  Each error but a failed allocation's -ENOMEM and the
+ * deferral is logged with the device and the reason, and nothing is left
+ * registered.  A device that the IOMMU refuses is made, and no driver
+ * binds to it, as for a platform device.
  */
 struct auxiliary_device *
 __auxiliary_device_create_dma(struct device *parent, const char *modname,

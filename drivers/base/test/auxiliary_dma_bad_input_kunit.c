@@ -20,10 +20,6 @@
 
 #include "auxiliary_dma_kunit.h"
 
-/* The SMMUv3's software MSI window (arm-smmu-v3.h) */
-#define SMMU_MSI_IOVA		0x8000000
-#define SMMU_MSI_LEN		0x100000
-
 /* Where the case fails */
 enum auxdma_stage {
 	AT_CREATE,	/* auxiliary_device_create_dma() */
@@ -188,13 +184,6 @@ static void dt_ranges_beyond_mask(struct auxdma_bad *b)
 	auxdma_bad_ranges(b, v, 4);
 }
 
-static void dt_ranges_msi_window(struct auxdma_bad *b)
-{
-	const u64 v[4] = { SMMU_MSI_IOVA, SMMU_MSI_LEN };
-
-	auxdma_bad_ranges(b, v, 4);
-}
-
 /* Declarations: by default, block 0 by its DT node */
 
 static void ctx_no_parent(struct auxdma_bad *b)
@@ -322,21 +311,6 @@ static void ctx_table_beyond_mask(struct auxdma_bad *b)
 	auxdma_bad_table(b, 2, DMA_BIT_MASK(32), SZ_1G, SZ_1M, 5ULL * SZ_1G, SZ_1M);
 }
 
-static void ctx_table_beyond_aperture(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 1, DMA_BIT_MASK(64), 1ULL << 56, SZ_1M, 0, 0);
-}
-
-static void ctx_table_unaligned(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 1, 0, SZ_1G + 512, SZ_1M, 0, 0);
-}
-
-static void ctx_table_msi_window(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 1, 0, SMMU_MSI_IOVA, SMMU_MSI_LEN, 0, 0);
-}
-
 /* A driver whose probe fails once the bus has configured its DMA */
 static int auxdma_fail_probe(struct auxiliary_device *auxdev,
 			     const struct auxiliary_device_id *id)
@@ -418,13 +392,13 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	{ "iommus naming no node", AT_CREATE, -EINVAL, BY_PARENT,
 	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
 	  .dt = dt_iommus_no_node },
-	{ "stream ID that the SMMU refuses", AT_CREATE, -ENODEV, BY_DEVICE,
-	  "did not accept the DMA context", .block_sid = SID_BAD },
+	{ "stream ID that the SMMU refuses", AT_BIND, -ENODEV, BY_DEVICE,
+	  "the IOMMU did not take its DMA context", .block_sid = SID_BAD },
 	{ "disabled node", AT_CREATE, -ENODEV, BY_PARENT, "is disabled",
 	  .dt = dt_disabled },
-	{ "ranges without an IOMMU to enforce them", AT_BIND, -ENODEV, BY_DEVICE,
-	  "has IOVA ranges but no IOMMU to enforce them",
-	  .block_iommu = AUXDMA_NO_IOMMUS, .dt = dt_ranges_good },
+	{ "no iommus: ranges without an IOMMU to enforce them", AT_CREATE, -EINVAL,
+	  BY_PARENT, "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  .dt = dt_ranges_good },
 
 	/* The firmware: the parent's "iommu-map" */
 	{ "no iommu-map", AT_CREATE, -ENODEV, BY_PARENT,
@@ -452,9 +426,6 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_empty },
 	{ "iommu-ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
 	  "is beyond the DMA mask 0xffffffff", .dt = dt_ranges_beyond_mask },
-	{ "iommu-ranges in the MSI window: no usable space", AT_CREATE, -ENOMEM,
-	  BY_DEVICE, "cannot reserve the IOVA space outside its ranges",
-	  .dt = dt_ranges_msi_window },
 
 	/* The caller: ranges of a block declared by input ID */
 	{ "ranges overlapping", AT_CREATE, -EINVAL, BY_PARENT,
@@ -469,13 +440,6 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	  "IOVA ranges: at most", .ctx = ctx_table_missing },
 	{ "ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
 	  "is beyond the DMA mask 0xffffffff", .ctx = ctx_table_beyond_mask },
-	{ "ranges beyond the IOMMU aperture", AT_CREATE, -EINVAL, BY_DEVICE,
-	  "is outside the IOMMU aperture", .ctx = ctx_table_beyond_aperture },
-	{ "ranges not aligned to the IOMMU page size", AT_CREATE, -EINVAL, BY_DEVICE,
-	  "is not aligned to the IOMMU page size", .ctx = ctx_table_unaligned },
-	{ "ranges in the MSI window: no usable space", AT_CREATE, -ENOMEM, BY_DEVICE,
-	  "cannot reserve the IOVA space outside its ranges",
-	  .ctx = ctx_table_msi_window },
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);

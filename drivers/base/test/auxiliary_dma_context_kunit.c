@@ -9,7 +9,6 @@
 
 #include <kunit/platform_device.h>
 #include <kunit/resource.h>
-#include <kunit/static_stub.h>
 #include <linux/delay.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
@@ -312,36 +311,6 @@ static void auxdma_test_create_remove_cycles(struct kunit *test)
 }
 
 /*
- * Creating @devname with @ctx under @env's parent fails with @err and
- * leaves nothing behind: no device of that name, no new group, no
- * reference on the declared node.
- */
-static void auxdma_expect_create_fails(struct auxdma_env *env, const char *devname,
-				       const struct auxiliary_dma_context *ctx, int err)
-{
-	struct kunit *test = env->test;
-	unsigned long groups = auxdma_count_groups();
-	unsigned int refs = ctx->np ? auxdma_np_refs(ctx->np) : 0;
-	struct auxiliary_device *auxdev;
-	struct device *dev;
-	char prefix[64];
-
-	auxdev = auxiliary_device_create_dma(&env->parent->dev, devname, NULL, ctx);
-	KUNIT_EXPECT_EQ_MSG(test, PTR_ERR_OR_ZERO(auxdev), err, "%s: got %pe",
-			    devname, auxdev);
-	if (!IS_ERR(auxdev))
-		auxiliary_device_destroy(auxdev);
-
-	snprintf(prefix, sizeof(prefix), "%s.%s.", KBUILD_MODNAME, devname);
-	dev = bus_find_device(&auxiliary_bus_type, NULL, prefix, auxdma_match_prefix);
-	KUNIT_EXPECT_NULL_MSG(test, dev, "%s left behind", dev ? dev_name(dev) : "");
-	put_device(dev);
-	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);
-	if (ctx->np)
-		KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx->np), refs);
-}
-
-/*
  * Binding a DMA-API driver claims the default domain and unbinding gives it
  * back: while "block" is bound, nobody else can take DMA ownership of the
  * group; once it is unbound, ownership can be claimed and released, and the
@@ -611,132 +580,74 @@ static void auxdma_test_devm_children(struct kunit *test)
 }
 
 /*
- * A child whose IOMMU has not probed yet defers, with no group; when the
- * IOMMU's driver binds and registers the IOMMU, the IOMMU layer probes the
- * child and the child's driver binds.
+ * A child whose IOMMU has not probed yet is not made: its creation fails
+ * with -EPROBE_DEFER and leaves nothing registered, so that its creator
+ * defers before registering any child.  Once the IOMMU's driver has bound,
+ * the same creation makes the child, in the IOMMU's group, with its driver.
  */
 static void auxdma_test_defers_until_iommu(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
 	struct auxiliary_device *auxdev;
 	u32 phandle = auxdma_mock_node(env);
+	unsigned int refs;
+	struct device *dev;
 
 	auxdma_ocs_init(env);
 	auxdma_build_parent(env, 0, "test,auxdma-vpu", phandle, false);
 	auxdma_apply(env);
 
-	auxdev = auxdma_create_node(env, "block", 0);
-	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
-	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
+	ctx.np = env->block_np[0];
+	refs = auxdma_np_refs(ctx.np);
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "block", NULL, &ctx);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(auxdev), -EPROBE_DEFER);
+	if (!IS_ERR(auxdev))
+		auxiliary_device_destroy(auxdev);
+	dev = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".block.",
+			      auxdma_match_prefix);
+	KUNIT_EXPECT_NULL(test, dev);
+	put_device(dev);
+	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);
 
 	auxdma_mock_register(test, false);
+	auxdev = auxdma_create_node(env, "block", 0);
 	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.iommu_group);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(&auxdev->dev),
 			    &auxdma_mock_identity);
 	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.driver);
 }
 
-/*
- * A driver that binds while the IOMMU layer probes the device: between
- * of_iommu_configure() and the device's group, iommu_init_device() calls
- * the bus's .dma_configure with its lock dropped, so the device has a
- * fwspec and no group yet.  The stub binds "late" there, in the test's
- * thread: the bind must defer, and the device must bind once the probe is
- * done, without anybody asking again.
- */
-struct auxdma_window {
-	struct auxiliary_device *auxdev;
-	unsigned int calls;
-	bool no_group;		/* the window: a fwspec and no group */
-	bool bound;		/* "late" bound in the window */
-};
-
-static struct auxdma_window auxdma_window;
-
-static int auxdma_late_probe(struct auxiliary_device *auxdev,
-			     const struct auxiliary_device_id *id)
+/* Give block @block of the parent "iommu-ranges": 16 MiB to 256 MiB */
+static void auxdma_add_ranges(struct auxdma_env *env, int block)
 {
-	return 0;
+	const u32 ranges[] = { 0, 0x1000000, 0, 0xf000000 };
+
+	KUNIT_ASSERT_EQ(env->test, 0,
+			of_changeset_add_prop_u32_array(&env->ocs, env->block_np[block],
+							"iommu-ranges", ranges,
+							ARRAY_SIZE(ranges)));
 }
 
-static const struct auxiliary_device_id auxdma_late_ids[] = {
-	{ .name = KBUILD_MODNAME ".late" },
-	{ }
-};
-
-static struct auxiliary_driver auxdma_late_driver = {
-	.name = "late",
-	.probe = auxdma_late_probe,
-	.id_table = auxdma_late_ids,
-};
-
-static void auxdma_late_unregister(void *unused)
+/* The members of @dev's IOMMU group */
+static unsigned int auxdma_group_members(struct kunit *test, struct device *dev)
 {
-	auxiliary_driver_unregister(&auxdma_late_driver);
-}
-
-static int auxdma_window_configure(struct device *dev)
-{
-	struct kunit *test = kunit_get_current_test();
-	struct auxdma_window *w = &auxdma_window;
-	int ret, err;
-
-	kunit_deactivate_static_stub(test, auxiliary_dma_configure);
-	w->calls++;
-	KUNIT_EXPECT_PTR_EQ(test, dev, &w->auxdev->dev);
-	KUNIT_EXPECT_NULL(test, dev->driver);
-
-	ret = auxiliary_dma_configure(dev);
-	w->no_group = !ret && dev_iommu_fwspec_get(dev) && !dev->iommu_group;
-
-	err = auxiliary_driver_register(&auxdma_late_driver);
-	if (!err)
-		err = kunit_add_action_or_reset(test, auxdma_late_unregister, NULL);
-	KUNIT_EXPECT_EQ(test, err, 0);
-	w->bound = dev->driver;
-	return ret;
-}
-
-static void auxdma_test_bind_while_iommu_probes(struct kunit *test)
-{
-	struct auxdma_env *env = test->priv;
-	struct auxdma_window *w = &auxdma_window;
-	struct auxiliary_device *auxdev;
-	u32 phandle = auxdma_mock_node(env);
-
-	auxdma_ocs_init(env);
-	auxdma_build_parent(env, 0, "test,auxdma-vpu", phandle, false);
-	auxdma_apply(env);
-
-	/* No driver matches "late" yet, so nothing defers before the window */
-	memset(w, 0, sizeof(*w));
-	auxdev = auxdma_create_node(env, "late", 0);
-	w->auxdev = auxdev;
-
-	kunit_activate_static_stub(test, auxiliary_dma_configure,
-				   auxdma_window_configure);
-	auxdma_mock_register(test, false);
-
-	KUNIT_EXPECT_EQ(test, w->calls, 1);
-	KUNIT_EXPECT_TRUE_MSG(test, w->no_group, "the stub did not run in the window");
-	KUNIT_EXPECT_FALSE_MSG(test, w->bound, "bound without a group");
-	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.iommu_group);
-	KUNIT_EXPECT_PTR_EQ_MSG(test, auxdev->dev.driver, &auxdma_late_driver.driver,
-				"the bind in the window did not defer");
-}
-
-/*
- * An IOMMU that puts two blocks in one group: the IOVA ranges and the
- * domain of a block would no longer be its own, so the second block is
- * refused when it is added, and nothing of it is left.
- */
-static void auxdma_test_shared_group_refused(struct kunit *test)
-{
-	struct auxdma_env *env = test->priv;
-	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
-	struct auxiliary_device *first;
-	struct iommu_group *group;
+	struct iommu_group *group = auxdma_group(test, dev);
 	unsigned int n = 0;
+
+	iommu_group_for_each_dev(group, &n, auxdma_count_dev);
+	return n;
+}
+
+/*
+ * An IOMMU that puts two blocks in one group, as arm-smmu does for masters
+ * that share a stream-match entry: blocks without "iommu-ranges" share it
+ * and both bind, exactly as platform devices would.
+ */
+static void auxdma_test_shared_group_without_ranges(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *first, *second;
 	u32 phandle = auxdma_mock_node(env);
 
 	auxdma_ocs_init(env);
@@ -745,13 +656,75 @@ static void auxdma_test_shared_group_refused(struct kunit *test)
 	auxdma_mock_register(test, true);
 
 	first = auxdma_create_node(env, "block", 0);
-	group = auxdma_group(test, &first->dev);
+	second = auxdma_create_node(env, "block", 1);
 	KUNIT_EXPECT_NOT_NULL(test, first->dev.driver);
+	KUNIT_EXPECT_NOT_NULL(test, second->dev.driver);
+	KUNIT_EXPECT_PTR_EQ(test, first->dev.iommu_group, second->dev.iommu_group);
+	KUNIT_EXPECT_EQ(test, auxdma_group_members(test, &first->dev), 2);
+}
 
-	ctx.np = env->block_np[1];
-	auxdma_expect_create_fails(env, "second", &ctx, -EBUSY);
-	iommu_group_for_each_dev(group, &n, auxdma_count_dev);
-	KUNIT_EXPECT_EQ(test, n, 1);
+/*
+ * The same IOMMU, and a block with "iommu-ranges" that would join the group:
+ * the IOMMU core refuses it when it probes it, and again when a driver would
+ * bind, so the block stays without a group and without a driver, and the
+ * group keeps its one member.
+ */
+static void auxdma_test_shared_group_ranges_refused(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *first, *second;
+	u32 phandle = auxdma_mock_node(env);
+	u64 mark;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", phandle, false);
+	auxdma_add_ranges(env, 1);
+	auxdma_apply(env);
+	auxdma_mock_register(test, true);
+
+	first = auxdma_create_node(env, "block", 0);
+	KUNIT_EXPECT_NOT_NULL(test, first->dev.driver);
+	mark = auxdma_log_mark();
+	second = auxdma_create_node(env, "block", 1);
+	KUNIT_EXPECT_NULL(test, second->dev.iommu_group);
+	KUNIT_EXPECT_NULL(test, second->dev.driver);
+	KUNIT_EXPECT_EQ(test, auxdma_group_members(test, &first->dev), 1);
+	KUNIT_EXPECT_TRUE(test, auxdma_log_has(test, mark, dev_name(&second->dev),
+					       "cannot join IOMMU group"));
+	KUNIT_EXPECT_TRUE(test, auxdma_log_has(test, mark, dev_name(&second->dev),
+					       "the IOMMU did not take its DMA context"));
+}
+
+/*
+ * An IOMMU whose driver only gives identity domains, as a driver's
+ * def_domain_type() may: a block with "iommu-ranges" would get dma-direct,
+ * with no limit at all, so the IOMMU core refuses it and no driver binds.
+ */
+static void auxdma_test_identity_ranges_refused(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev, *plain;
+	u32 phandle = auxdma_mock_node(env);
+	u64 mark;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", phandle, false);
+	auxdma_add_ranges(env, 0);
+	auxdma_apply(env);
+	auxdma_mock_register(test, false);
+
+	mark = auxdma_log_mark();
+	auxdev = auxdma_create_node(env, "block", 0);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
+	KUNIT_EXPECT_TRUE(test, auxdma_log_has(test, mark, dev_name(&auxdev->dev),
+					       "can only give it an identity domain"));
+
+	/* A block without ranges takes the identity domain and binds */
+	plain = auxdma_create_node(env, "block", 1);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(&plain->dev),
+			    &auxdma_mock_identity);
+	KUNIT_EXPECT_NOT_NULL(test, plain->dev.driver);
 }
 
 static struct kunit_case auxdma_test_cases[] = {
@@ -771,8 +744,9 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_name_clash),
 	KUNIT_CASE(auxdma_test_devm_children),
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
-	KUNIT_CASE(auxdma_test_bind_while_iommu_probes),
-	KUNIT_CASE(auxdma_test_shared_group_refused),
+	KUNIT_CASE(auxdma_test_shared_group_without_ranges),
+	KUNIT_CASE(auxdma_test_shared_group_ranges_refused),
+	KUNIT_CASE(auxdma_test_identity_ranges_refused),
 	{ }
 };
 

@@ -360,7 +360,7 @@ static void host1x_ctx_test_unmapped(struct kunit *test)
 
 	host1x_ctx_build(test, 2, disabled);
 	KUNIT_EXPECT_EQ(test, host1x_memory_context_list_init(&env->host),
-			disabled ? -EINVAL : -ENODEV);
+			disabled ? -ENODEV : -EINVAL);
 	KUNIT_EXPECT_EQ(test, cdl->len, 0);
 	KUNIT_EXPECT_NULL(test, cdl->devs);
 	host1x_ctx_expect_none(test);

@@ -157,11 +157,7 @@ int iris_context_banks_create(struct iris_core *core)
 
 		if (device_is_bound(&adev->dev))
 			continue;
-		if (!device_iommu_mapped(&adev->dev))
-			ret = dev_err_probe(dev, -EPROBE_DEFER,
-					    "IOMMU of context bank %pOF not ready\n", np);
-		else
-			ret = dev_err_probe(dev, -ENODEV, "context bank %pOF did not bind\n", np);
+		ret = dev_err_probe(dev, -ENODEV, "context bank %pOF did not bind\n", np);
 		goto err_destroy;
 	}
 
