@@ -42,13 +42,18 @@ KUNIT_ARM64 := $(KERNEL_ARM64) --timeout=900
 # The same kernel on "virt" without an IOMMU: the opt-in suite's mock IOMMU
 KUNIT_MOCK := $(subst qemu_arm64_smmuv3,qemu_arm64_virt,$(KUNIT_ARM64)) auxiliary_dma_opt_in
 
+# The same kernel and SMMUv3 with identity default domains: a device with
+# iommu-ranges still gets a DMA domain
+KUNIT_PASSTHROUGH := $(KUNIT_ARM64) --kernel_args=iommu.passthrough=1 \
+	auxiliary_dma_ranges_domain
+
 KERNEL_X86_64 := --arch=x86_64 --jobs=$(JOBS) \
 	--qemu_config=$(CURDIR)/kunit/qemu_x86_64_vtd.py \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 KUNIT_X86_64 := $(KERNEL_X86_64) --timeout=900
 
-.PHONY: all deps tree kernel kernel-x86_64 demo demo-builtin check kunit-smmuv3 kunit-mock kunit-vtd gates bench series export clean
+.PHONY: all deps tree kernel kernel-x86_64 demo demo-builtin check kunit-smmuv3 kunit-mock kunit-passthrough kunit-vtd gates bench series export clean
 
 all: check
 
@@ -75,8 +80,10 @@ demo-builtin: kernel
 	@./tools/demo.sh $(TREE) $(BUILD) $(CACHE) builtin
 
 # 5. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
-#    on the same kernel without an IOMMU (a mock IOMMU without a fwnode),
-#    and on x86_64 with the real intel-iommu driver (VT-d), under TCG
+#    on the same kernel without an IOMMU (a mock IOMMU without a fwnode);
+#    the IOMMU core's iommu-ranges policy on the same SMMUv3 booted with
+#    iommu.passthrough=1; and the opt-in suite on x86_64 with the real
+#    intel-iommu driver (VT-d), under TCG
 kunit-smmuv3: tree
 	@./tools/initramfs.sh $(CACHE) $(BUILD)/kunit-root tools/kunit-init.sh \
 		$(BUILD)/kunit-initramfs.cpio.gz
@@ -85,6 +92,9 @@ kunit-smmuv3: tree
 
 kunit-mock: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 mock $(KUNIT_MOCK)
+
+kunit-passthrough: tree
+	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 passthrough $(KUNIT_PASSTHROUGH)
 
 kunit-vtd: tree
 	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)
@@ -118,6 +128,7 @@ check:
 	bench=$$!; \
 	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
 	$(MAKE) --no-print-directory kunit-mock || rc=1; \
+	$(MAKE) --no-print-directory kunit-passthrough || rc=1; \
 	wait $$x86 || rc=1; \
 	$(MAKE) --no-print-directory kunit-vtd || rc=1; \
 	$(MAKE) --no-print-directory gates || rc=1; \
@@ -125,7 +136,7 @@ check:
 		rc=1; \
 	passed=0; failed=0; \
 	for r in $(BUILD)/kunit-smmuv3.result $(BUILD)/kunit-mock.result \
-		 $(BUILD)/kunit-vtd.result; do \
+		 $(BUILD)/kunit-passthrough.result $(BUILD)/kunit-vtd.result; do \
 		[ -f "$$r" ] || { failed=$$((failed + 1)); continue; }; \
 		read p f <"$$r"; passed=$$((passed + p)); failed=$$((failed + f)); \
 	done; \

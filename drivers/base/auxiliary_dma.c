@@ -122,21 +122,23 @@ static bool of_node_is_descendant(const struct device_node *np,
 }
 
 /*
- * Return the IOMMU node that the DMA context of @auxdev names, with a
- * reference, or NULL if it names none.  Fail if the firmware names one but
- * it cannot be found: an "iommus" that does not parse, or an input ID that
- * the parent's "iommu-map" does not translate.  of_dma_configure() takes
- * both to mean "no IOMMU", which would silently leave the block without an
- * IOMMU context.
+ * Return IOMMU node @index of the DMA context of @auxdev, with a reference,
+ * or NULL after the last.  Fail if the firmware names one that cannot be
+ * found: an "iommus" entry that does not parse, or an input ID that the
+ * parent's "iommu-map" does not translate.  of_dma_configure() takes both to
+ * mean "no IOMMU", which would silently leave the block without an IOMMU
+ * context.
  */
 static struct device_node *auxiliary_dma_iommu_node(struct auxiliary_device *auxdev,
-						    int *err)
+						    int index, int *err)
 {
 	struct device *dev = &auxdev->dev;
 	struct of_phandle_args args = {};
 
 	*err = 0;
 	if (auxdev->dma->mode == AUXILIARY_DMA_OF_ID) {
+		if (index)
+			return NULL;
 		*err = of_map_iommu_id(dev->parent->of_node, auxdev->dma->input_id,
 				       &args);
 		if (!*err && !args.np)
@@ -144,10 +146,12 @@ static struct device_node *auxiliary_dma_iommu_node(struct auxiliary_device *aux
 		return args.np;
 	}
 
-	if (!of_property_present(dev->of_node, "iommus"))
+	*err = of_parse_phandle_with_args(dev->of_node, "iommus", "#iommu-cells",
+					  index, &args);
+	if (*err == -ENOENT && index) {
+		*err = 0;
 		return NULL;
-	*err = of_parse_phandle_with_args(dev->of_node, "iommus",
-					  "#iommu-cells", 0, &args);
+	}
 	return *err ? NULL : args.np;
 }
 
@@ -182,7 +186,7 @@ static int auxiliary_dma_set_node(struct auxiliary_device *auxdev,
 {
 	struct device *parent = auxdev->dev.parent;
 	struct device_node *iommu_np;
-	int ret;
+	int i, ret;
 
 	if (!ctx->np || ctx->input_id || ctx->ranges || ctx->num_ranges) {
 		dev_err(parent, "%s: a context declared by DT node needs the node and nothing else\n",
@@ -198,13 +202,23 @@ static int auxiliary_dma_set_node(struct auxiliary_device *auxdev,
 		dev_err(parent, "%s: %pOF is disabled\n", auxdev->name, ctx->np);
 		return -ENODEV;
 	}
+	/* One device per node: of_platform_populate() must not make another */
+	if (of_node_test_and_set_flag(ctx->np, OF_POPULATED)) {
+		dev_err(parent, "%s: %pOF already has a device\n", auxdev->name, ctx->np);
+		return -EBUSY;
+	}
 
 	auxdev->dma->fwnode = fwnode_handle_get(of_fwnode_handle(ctx->np));
 	device_set_node(&auxdev->dev, auxdev->dma->fwnode);
 
-	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
-	of_node_put(iommu_np);
-	if (!ret && !iommu_np)
+	/* Every "iommus" entry parses, and there is one at least */
+	for (i = 0; ; i++) {
+		iommu_np = auxiliary_dma_iommu_node(auxdev, i, &ret);
+		if (!iommu_np)
+			break;
+		of_node_put(iommu_np);
+	}
+	if (ret == -ENOENT)
 		ret = -EINVAL;
 	if (ret)
 		dev_err(parent, "%s: cannot parse iommus of %pOF: %pe\n",
@@ -227,7 +241,7 @@ static int auxiliary_dma_set_id(struct auxiliary_device *auxdev,
 	}
 
 	auxdev->dma->input_id = ctx->input_id;
-	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
+	iommu_np = auxiliary_dma_iommu_node(auxdev, 0, &ret);
 	of_node_put(iommu_np);
 	if (ret) {
 		dev_err(parent, "%s: %pOF iommu-map has no entry for input ID %#x: %pe\n",
@@ -251,24 +265,25 @@ static int auxiliary_dma_iommu_ready(struct auxiliary_device *auxdev)
 	struct device *parent = auxdev->dev.parent;
 	struct device_node *iommu_np;
 	struct device *iommu_dev;
-	bool ready;
-	int ret;
+	int i, ret = 0;
 
-	iommu_np = auxiliary_dma_iommu_node(auxdev, &ret);
-	if (ret)
-		return ret;
-	if (!of_device_is_available(iommu_np)) {
-		dev_err(parent, "%s: IOMMU %pOF is disabled\n", auxdev->name, iommu_np);
+	for (i = 0; !ret; i++) {
+		iommu_np = auxiliary_dma_iommu_node(auxdev, i, &ret);
+		if (!iommu_np)
+			break;
+		iommu_dev = get_dev_from_fwnode(of_fwnode_handle(iommu_np));
+		if (!of_device_is_available(iommu_np)) {
+			dev_err(parent, "%s: IOMMU %pOF is disabled\n", auxdev->name, iommu_np);
+			ret = -ENODEV;
+		} else if (!iommu_dev || !device_is_bound(iommu_dev)) {
+			dev_dbg(parent, "%s: IOMMU %pOF has not probed yet\n",
+				auxdev->name, iommu_np);
+			ret = -EPROBE_DEFER;
+		}
+		put_device(iommu_dev);
 		of_node_put(iommu_np);
-		return -ENODEV;
 	}
-	iommu_dev = get_dev_from_fwnode(of_fwnode_handle(iommu_np));
-	ready = iommu_dev && device_is_bound(iommu_dev);
-	put_device(iommu_dev);
-	if (!ready)
-		dev_dbg(parent, "%s: IOMMU %pOF has not probed yet\n", auxdev->name, iommu_np);
-	of_node_put(iommu_np);
-	return ready ? 0 : -EPROBE_DEFER;
+	return ret;
 }
 
 /*
@@ -317,10 +332,12 @@ void auxiliary_device_dma_uninit(struct auxiliary_device *auxdev)
 		dev->dma_parms = NULL;
 	if (dma->fwnode) {
 		device_set_node(dev, NULL);
-		if (is_software_node(dma->fwnode))
+		if (is_software_node(dma->fwnode)) {
 			fwnode_remove_software_node(dma->fwnode);
-		else
+		} else {
+			of_node_clear_flag(to_of_node(dma->fwnode), OF_POPULATED);
 			fwnode_handle_put(dma->fwnode);
+		}
 	}
 	auxdev->dma = NULL;
 	kfree(dma);

@@ -618,6 +618,38 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.driver);
 }
 
+/*
+ * A block's DT node has one device at a time: while a child holds it, the
+ * node is marked populated, so that of_platform_populate() makes no
+ * platform device of it (two masters with one stream ID), and a second
+ * declaration of the node is refused.  Removing the child frees the node.
+ */
+static void auxdma_test_node_claimed(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct auxiliary_device *first, *second;
+	u64 mark;
+
+	auxdma_setup(env);
+	ctx.np = env->block_np[0];
+	KUNIT_EXPECT_FALSE(test, of_node_check_flag(ctx.np, OF_POPULATED));
+	first = auxdma_create(env, "block", &ctx);
+	KUNIT_EXPECT_TRUE(test, of_node_check_flag(ctx.np, OF_POPULATED));
+
+	mark = auxdma_log_mark();
+	second = auxiliary_device_create_dma(&env->parent->dev, "block", NULL, &ctx);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(second), -EBUSY);
+	if (!IS_ERR(second))
+		auxiliary_device_destroy(second);
+	KUNIT_EXPECT_TRUE(test, auxdma_log_has(test, mark, dev_name(&env->parent->dev),
+					       "already has a device"));
+	KUNIT_EXPECT_TRUE(test, of_node_check_flag(ctx.np, OF_POPULATED));
+
+	kunit_release_action(test, auxdma_destroy, first);
+	KUNIT_EXPECT_FALSE(test, of_node_check_flag(ctx.np, OF_POPULATED));
+}
+
 /* Give block @block of the parent "iommu-ranges": 16 MiB to 256 MiB */
 static void auxdma_add_ranges(struct auxdma_env *env, int block)
 {
@@ -744,6 +776,7 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_name_clash),
 	KUNIT_CASE(auxdma_test_devm_children),
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
+	KUNIT_CASE(auxdma_test_node_claimed),
 	KUNIT_CASE(auxdma_test_shared_group_without_ranges),
 	KUNIT_CASE(auxdma_test_shared_group_ranges_refused),
 	KUNIT_CASE(auxdma_test_identity_ranges_refused),

@@ -559,6 +559,95 @@ static void auxdma_windows_test_dt_ranges(struct kunit *test)
 	auxdma_put_resv(&auxdev->dev, &list);
 }
 
+/* The SMMUv3's software MSI window (arm-smmu-v3.h) */
+#define SMMU_MSI_IOVA		0x8000000
+#define SMMU_MSI_LEN		0x100000
+
+/*
+ * Block 0 of a fresh VPU with "iommu-ranges" [@start, @start + @size),
+ * created and bound; dma_map_single() of a page on it gives an IOVA inside
+ * the range, which translates back to the page.
+ */
+static struct auxiliary_device *auxdma_map_in_range(struct auxdma_env *env,
+						    u64 start, u64 size)
+{
+	const u32 cells[] = { upper_32_bits(start), lower_32_bits(start),
+			      upper_32_bits(size), lower_32_bits(size) };
+	struct kunit *test = env->test;
+	struct auxiliary_device *auxdev;
+	struct iommu_domain *domain;
+	dma_addr_t iova;
+	void *buf;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(&env->ocs, env->block_np[0],
+								 "iommu-ranges", cells,
+								 ARRAY_SIZE(cells)));
+	auxdma_apply(env);
+	auxdev = auxdma_create_node(env, "block", 0);
+	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.driver);
+	domain = auxdma_dma_domain(test, &auxdev->dev);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	iova = dma_map_single(&auxdev->dev, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(&auxdev->dev, iova));
+	KUNIT_EXPECT_GE_MSG(test, (u64)iova, start, "IOVA %pad below the range", &iova);
+	KUNIT_EXPECT_LE_MSG(test, (u64)iova + PAGE_SIZE, start + size,
+			    "IOVA %pad beyond the range", &iova);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, iova), virt_to_phys(buf));
+	dma_unmap_single(&auxdev->dev, iova, PAGE_SIZE, DMA_TO_DEVICE);
+	return auxdev;
+}
+
+/*
+ * Whatever the default domain type (make check also runs this suite with
+ * iommu.passthrough=1), a block with ranges gets a DMA API domain and maps
+ * inside its ranges; a block without takes the default type, as its parent,
+ * a platform device, does.
+ */
+static void auxdma_ranges_test_dma_domain(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct iommu_domain *parent_domain;
+	struct auxiliary_device *plain;
+
+	auxdma_map_in_range(env, SZ_256M, SZ_256M);
+	plain = auxdma_create_node(env, "block", 1);
+	parent_domain = iommu_get_domain_for_dev(&env->parent->dev);
+	KUNIT_ASSERT_NOT_NULL(test, parent_domain);
+	KUNIT_ASSERT_NOT_NULL(test, iommu_get_domain_for_dev(&plain->dev));
+	KUNIT_EXPECT_EQ(test, iommu_get_domain_for_dev(&plain->dev)->type,
+			parent_domain->type);
+	kunit_info(test, "default domain type %#x", parent_domain->type);
+}
+
+/*
+ * A range inside the SMMUv3's software MSI window is usable: dma-iommu
+ * manages that window itself and takes MSI pages from the allocator only
+ * when a device needs one.
+ */
+static void auxdma_ranges_test_msi_window(struct kunit *test)
+{
+	auxdma_map_in_range(test->priv, SMMU_MSI_IOVA, SMMU_MSI_LEN);
+}
+
+static struct kunit_case auxdma_ranges_domain_cases[] = {
+	KUNIT_CASE(auxdma_ranges_test_dma_domain),
+	KUNIT_CASE(auxdma_ranges_test_msi_window),
+	{ }
+};
+
+static struct kunit_suite auxdma_ranges_domain_suite = {
+	.name = "auxiliary_dma_ranges_domain",
+	.suite_init = auxdma_suite_init,
+	.suite_exit = auxdma_suite_exit,
+	.init = auxdma_test_init,
+	.exit = auxdma_test_exit,
+	.test_cases = auxdma_ranges_domain_cases,
+};
+
 static struct kunit_case auxdma_windows_cases[] = {
 	KUNIT_CASE(auxdma_windows_test_seed000),
 	KUNIT_CASE(auxdma_windows_test_exhaustion),
@@ -579,4 +668,4 @@ static struct kunit_suite auxdma_windows_suite = {
 	.test_cases = auxdma_windows_cases,
 };
 
-kunit_test_suites(&auxdma_windows_suite);
+kunit_test_suites(&auxdma_windows_suite, &auxdma_ranges_domain_suite);
