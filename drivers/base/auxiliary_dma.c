@@ -452,20 +452,27 @@ int auxiliary_dma_configure(struct device *dev)
 	if (!auxdev->dma)
 		return 0;
 
+	/*
+	 * The IOMMU was there when the device was added (the declaration
+	 * waits for it), and the IOMMU layer probed the device then: without
+	 * a group now, it refused it.  Configuring it again would probe it
+	 * late, at driver bind, which the IOMMU core does not allow.
+	 */
+	if (drv && !device_iommu_mapped(dev)) {
+		dev_err(dev, "the IOMMU did not take its DMA context\n");
+		return -ENODEV;
+	}
+
 	if (auxdev->dma->mode == AUXILIARY_DMA_OF_NODE)
 		ret = of_dma_configure(dev, dev->of_node, true);
 	else
 		ret = of_dma_configure_id(dev, dev->parent->of_node, true,
 					  &auxdev->dma->input_id);
-	if (ret || !drv)
+	/* @dev->driver may not be valid when the IOMMU layer calls */
+	if (ret || !drv || to_auxiliary_drv(drv)->driver_managed_dma)
 		return ret;
 
-	if (!device_iommu_mapped(dev)) {
-		dev_err(dev, "the IOMMU did not take its DMA context\n");
-		ret = -ENODEV;
-	} else if (!to_auxiliary_drv(drv)->driver_managed_dma) {
-		ret = iommu_device_use_default_domain(dev);
-	}
+	ret = iommu_device_use_default_domain(dev);
 	if (ret)
 		arch_teardown_dma_ops(dev);
 	return ret;

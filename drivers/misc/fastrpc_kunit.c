@@ -432,18 +432,35 @@ static void fastrpc_kunit_test_unbind(struct kunit *test)
 }
 
 /*
- * A bank whose second stream ID the IOMMU refuses: the channel's probe
- * fails with a log line, and leaves no bank behind.
+ * A bank whose second stream ID the IOMMU refuses stays unbound, without a
+ * group, with a log line; the channel binds with the sessions of its other
+ * banks, as it did when a bank's platform device failed to probe.
  */
 static void fastrpc_kunit_test_refused_bank(struct kunit *test)
 {
 	struct fastrpc_kunit_env *env = test->priv;
+	unsigned int i, sessions = 0;
 	struct fastrpc_kunit_find f;
+	u32 reg;
+
+	for (i = 0; i < FASTRPC_NR_CBS; i++)
+		if (fastrpc_cbs[i].reg != 4)
+			sessions += fastrpc_cbs[i].nsessions ?: 1;
 
 	fastrpc_kunit_build(test, 4);
 	fastrpc_kunit_announce(test);
-	KUNIT_EXPECT_NULL(test, env->rpdev->dev.driver);
-	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), 0);
+	KUNIT_ASSERT_NOT_NULL(test, env->rpdev->dev.driver);
+	KUNIT_EXPECT_EQ(test, fastrpc_session_sids(&env->rpdev->dev, NULL, 0), sessions);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
+	for (i = 0; i < f.n; i++) {
+		KUNIT_ASSERT_EQ(test, of_property_read_u32(f.found[i]->of_node, "reg", &reg), 0);
+		if (reg == 4) {
+			KUNIT_EXPECT_NULL(test, f.found[i]->driver);
+			KUNIT_EXPECT_NULL(test, f.found[i]->iommu_group);
+		} else {
+			KUNIT_EXPECT_NOT_NULL(test, f.found[i]->driver);
+		}
+	}
 	fastrpc_kunit_put_banks(&f);
 }
 

@@ -750,7 +750,7 @@ static void auxdma_test_identity_ranges_refused(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
 	KUNIT_EXPECT_NULL(test, auxdev->dev.driver);
 	KUNIT_EXPECT_TRUE(test, auxdma_log_has(test, mark, dev_name(&auxdev->dev),
-					       "can only give it an identity domain"));
+					       "would give it a Passthrough domain"));
 
 	/* A block without ranges takes the identity domain and binds */
 	plain = auxdma_create_node(env, "block", 1);
