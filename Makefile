@@ -94,7 +94,10 @@ kunit-mock: tree
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 mock $(KUNIT_MOCK)
 
 kunit-passthrough: tree
-	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 passthrough $(KUNIT_PASSTHROUGH)
+	@./tools/initramfs.sh $(CACHE) $(BUILD)/kunit-root tools/kunit-init.sh \
+		$(BUILD)/kunit-initramfs.cpio.gz
+	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 passthrough $(KUNIT_PASSTHROUGH) \
+		--qemu_args="-initrd $(BUILD)/kunit-initramfs.cpio.gz"
 
 kunit-vtd: tree
 	@./tools/no-kvm.sh ./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-x86_64 vtd $(KUNIT_X86_64)

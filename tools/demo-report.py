@@ -82,8 +82,8 @@ for name in order:
                 failures.append(f"{name}: {dev}: buffer {iova:#x} in a reserved region")
 
     if name in ("before", "after"):
-        if len(rows) != 3:
-            failures.append(f"{name}: {len(rows)} blocks, expected 3")
+        if len(rows) != 4:
+            failures.append(f"{name}: {len(rows)} blocks, expected 4")
         groups = [b["group"] for b in rows.values()]
         for dev, b in rows.items():
             if b["group"] == "-":

@@ -5,8 +5,8 @@
 # kernel of the KUnit runs (built by `make kernel`: the series, the debug
 # options, kunit/demo.config's reference core built in and block driver as
 # a module) with kunit.enable=0, on a DT derived from QEMU's own plus a VPU
-# node (seed 000's three blocks: two with DT nodes and "iommu-ranges", one
-# declared through "iommu-map" with its usable range), with a busybox
+# node (seed 000's three blocks, each with a DT node and "iommu-ranges",
+# and a fourth declared through "iommu-map", without limits), with a busybox
 # initramfs, on QEMU virt with an SMMUv3, and reports what each block got,
 # before and after an unbind/rebind of the core and an unload/reload of
 # the block driver.
@@ -100,8 +100,8 @@ vpu = f"""
 		#size-cells = <1>;
 		ranges = <0x0 0x0 0x0c000000 0x10000>;
 		iommus = <{smmu} 0x100>;
-		/* input ID 0: the pixel block (seed 000's SID-2, 16 MB-600 MB) */
-		iommu-map = <0x0 {smmu} 0x112 0x1>;
+		/* input ID 0: the pixel block, which has no node and no limit */
+		iommu-map = <0x0 {smmu} 0x113 0x1>;
 
 		/* seed 000's SID-0: IOVA 600 MB-3500 MB */
 		block@1000 {{
@@ -115,6 +115,13 @@ vpu = f"""
 			reg = <0x2000 0x100>;
 			iommus = <{smmu} 0x111>;
 			iommu-ranges = <0x0 0xdac00000>;
+		}};
+
+		/* seed 000's SID-2: IOVA 16 MB-600 MB */
+		block@3000 {{
+			reg = <0x3000 0x100>;
+			iommus = <{smmu} 0x112>;
+			iommu-ranges = <0x1000000 0x24800000>;
 		}};
 	}};
 """

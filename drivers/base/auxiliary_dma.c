@@ -72,19 +72,16 @@
  * domain is first initialised, and they appear in
  * ``/sys/kernel/iommu_groups/N/reserved_regions`` as "reserved".
  *
- * * A block with a DT node has the ``iommu-ranges`` of its own node.
- * * A block declared by input ID has the ranges of its declaration,
- *   &auxiliary_dma_context.ranges, which the bus copies into a software
- *   node that becomes the device's firmware node, so that the IOMMU core
- *   reads them through the same property.
- *
- * A block inherits none of its parent's limits, and a block that declares
- * none may use its whole IOVA space below its DMA mask, less what the IOMMU
- * driver itself reserves (an MSI window, for instance).
+ * Ranges come from firmware only: a block with a DT node has the
+ * ``iommu-ranges`` of its own node, and a block declared by input ID has
+ * none.  A driver cannot declare ranges of its own: a block that needs them
+ * is described by a node.  A block inherits none of its parent's limits,
+ * and a block without ranges may use its whole IOVA space below its DMA
+ * mask, less what the IOMMU driver itself reserves.
  *
  * Ranges are checked when the context is declared: well formed, none
- * empty, none overlapping, none starting beyond the declared DMA mask, at
- * most %AUXILIARY_DMA_MAX_RANGES in a declaration.  The IOMMU core enforces
+ * empty, none overlapping, none starting beyond the declared DMA mask.
+ * The IOMMU core enforces
  * them: it gives the block a DMA API domain whatever the default domain type
  * (an identity domain is refused), keeps it alone in its IOMMU group, and
  * reserves everything outside the ranges, or all of it when it cannot.
@@ -94,8 +91,8 @@
  * struct auxiliary_dma - the DMA context of an auxiliary device
  * @mode:        where the device's DMA is described
  * @input_id:    for %AUXILIARY_DMA_OF_ID, the input ID of the parent's map
- * @fwnode:      the device's firmware node, held: its own DT node, or the
- *               software node that carries its ranges
+ * @fwnode:      %AUXILIARY_DMA_OF_NODE: the device's DT node, held and
+ *               claimed (%OF_POPULATED)
  * @mask:        storage for the device's DMA mask
  * @parms:       storage for the device's DMA parameters
  */
@@ -155,31 +152,6 @@ static struct device_node *auxiliary_dma_iommu_node(struct auxiliary_device *aux
 	return *err ? NULL : args.np;
 }
 
-/* Give the device a software node that carries the ranges of @ctx */
-static int auxiliary_dma_add_ranges(struct auxiliary_device *auxdev,
-				    const struct auxiliary_dma_context *ctx)
-{
-	struct property_entry props[2] = {};
-	struct fwnode_handle *fwnode;
-
-	if (ctx->num_ranges > AUXILIARY_DMA_MAX_RANGES || !ctx->ranges) {
-		dev_err(auxdev->dev.parent, "%s: %u IOVA ranges: at most %u, in a table\n",
-			auxdev->name, ctx->num_ranges, AUXILIARY_DMA_MAX_RANGES);
-		return -EINVAL;
-	}
-
-	props[0] = PROPERTY_ENTRY_U64_ARRAY_LEN("iommu-ranges",
-						(const u64 *)ctx->ranges,
-						2 * ctx->num_ranges);
-	fwnode = fwnode_create_software_node(props, NULL);
-	if (IS_ERR(fwnode))
-		return PTR_ERR(fwnode);
-
-	auxdev->dma->fwnode = fwnode;
-	device_set_node(&auxdev->dev, fwnode);
-	return 0;
-}
-
 /* Take the node of @ctx as the device's own */
 static int auxiliary_dma_set_node(struct auxiliary_device *auxdev,
 				  const struct auxiliary_dma_context *ctx)
@@ -188,7 +160,7 @@ static int auxiliary_dma_set_node(struct auxiliary_device *auxdev,
 	struct device_node *iommu_np;
 	int i, ret;
 
-	if (!ctx->np || ctx->input_id || ctx->ranges || ctx->num_ranges) {
+	if (!ctx->np || ctx->input_id) {
 		dev_err(parent, "%s: a context declared by DT node needs the node and nothing else\n",
 			auxdev->name);
 		return -EINVAL;
@@ -246,12 +218,8 @@ static int auxiliary_dma_set_id(struct auxiliary_device *auxdev,
 	if (ret) {
 		dev_err(parent, "%s: %pOF iommu-map has no entry for input ID %#x: %pe\n",
 			auxdev->name, parent->of_node, ctx->input_id, ERR_PTR(ret));
-		return ret;
 	}
-
-	if (!ctx->num_ranges && !ctx->ranges)
-		return 0;
-	return auxiliary_dma_add_ranges(auxdev, ctx);
+	return ret;
 }
 
 /*
@@ -332,12 +300,8 @@ void auxiliary_device_dma_uninit(struct auxiliary_device *auxdev)
 		dev->dma_parms = NULL;
 	if (dma->fwnode) {
 		device_set_node(dev, NULL);
-		if (is_software_node(dma->fwnode)) {
-			fwnode_remove_software_node(dma->fwnode);
-		} else {
-			of_node_clear_flag(to_of_node(dma->fwnode), OF_POPULATED);
-			fwnode_handle_put(dma->fwnode);
-		}
+		of_node_clear_flag(to_of_node(dma->fwnode), OF_POPULATED);
+		fwnode_handle_put(dma->fwnode);
 	}
 	auxdev->dma = NULL;
 	kfree(dma);
@@ -355,10 +319,13 @@ EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
  * probes the device when it is added, and auxiliary_device_uninit() drops
  * the context.  See "DMA contexts" above for what each mode needs.
  *
- * The device must have no firmware node of its own yet: it gets the node
- * of the declaration (%AUXILIARY_DMA_OF_NODE), or a software node that
- * carries its ranges (%AUXILIARY_DMA_OF_ID), and the bus holds the
- * reference, so the device's release callback has none to drop.
+ * The device must have no firmware node of its own yet.  With
+ * %AUXILIARY_DMA_OF_NODE it gets the node of the declaration, and the bus
+ * holds the reference, so the device's release callback has none to drop;
+ * the node is claimed (%OF_POPULATED) until the context is dropped, so
+ * that of_platform_populate() makes no other device of it, and a node
+ * that is already claimed is refused.  With %AUXILIARY_DMA_OF_ID it has
+ * none.
  *
  * The device's DMA masks start at &auxiliary_dma_context.dma_mask, 32 bits
  * by default, as for platform devices; its driver may change them with
@@ -371,7 +338,8 @@ EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
  * * -EINVAL if @ctx is missing, names no mode, or is inconsistent with its
  *   mode or with the device, or its ranges are malformed or start beyond
  *   its DMA mask;
- * * -EBUSY if @auxdev was already added or already has a context;
+ * * -EBUSY if @auxdev was already added or already has a context, or the
+ *   node is claimed by another device;
  * * -ENODEV if the firmware does not describe the context: the node is
  *   disabled, the parent has no DT node, the parent's ``iommu-map``
  *   does not translate the input ID, or the IOMMU is disabled;

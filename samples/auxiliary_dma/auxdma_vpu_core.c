@@ -7,7 +7,9 @@
  * block, synchronously in its probe, and declares each block's DMA
  * context: blocks with a DT child node bring their own "iommus" and
  * "iommu-ranges"; the "pixel" block, which has no node, is declared by an
- * input ID that the core's "iommu-map" translates, with its usable range.
+ * input ID that the core's "iommu-map" translates, and may use its whole
+ * IOVA space: ranges come from firmware only, so a block that needs them
+ * has a node.
  * Block drivers bind to the children by name ("auxdma_vpu_core.block",
  * "auxdma_vpu_core.pixel").
  *
@@ -19,22 +21,16 @@
 #include <linux/auxiliary_bus.h>
 #include <linux/dma-mapping.h>
 #include <linux/err.h>
-#include <linux/iommu.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
-#include <linux/sizes.h>
 
 /*
  * The pixel block has no DT node: its stream ID is the core's "iommu-map"
- * entry for input ID 0.  It may only use IOVA 16 MiB-600 MiB.
+ * entry for input ID 0.
  */
 #define AUXDMA_VPU_PIXEL_ID	0
-
-static const struct iommu_usable_range auxdma_vpu_pixel_ranges[] = {
-	{ .start = SZ_16M, .size = 600 * SZ_1M - SZ_16M },
-};
 
 static int auxdma_vpu_core_probe(struct platform_device *pdev)
 {
@@ -42,8 +38,6 @@ static int auxdma_vpu_core_probe(struct platform_device *pdev)
 	struct auxiliary_dma_context pixel = {
 		.mode = AUXILIARY_DMA_OF_ID,
 		.input_id = AUXDMA_VPU_PIXEL_ID,
-		.ranges = auxdma_vpu_pixel_ranges,
-		.num_ranges = ARRAY_SIZE(auxdma_vpu_pixel_ranges),
 	};
 	struct auxiliary_device *auxdev;
 	unsigned int blocks = 0;

@@ -58,7 +58,6 @@ struct auxdma_bad {
 	struct device *parent;
 	const char *devname;
 	struct auxiliary_dma_context ctx, *pctx;
-	struct iommu_usable_range r[AUXILIARY_DMA_MAX_RANGES + 1];
 	struct auxiliary_driver *drv;	/* for AT_BIND */
 };
 
@@ -163,6 +162,13 @@ static void dt_ranges_zero_size(struct auxdma_bad *b)
 	auxdma_bad_ranges(b, v, 4);
 }
 
+static void dt_ranges_wrapping(struct auxdma_bad *b)
+{
+	const u64 v[4] = { U64_MAX - SZ_1M + 1, SZ_2M };
+
+	auxdma_bad_ranges(b, v, 4);
+}
+
 static void dt_ranges_empty(struct auxdma_bad *b)
 {
 	const u64 v[4] = { };
@@ -221,13 +227,6 @@ static void ctx_node_and_id(struct auxdma_bad *b)
 	b->ctx.input_id = 1;
 }
 
-static void ctx_node_and_ranges(struct auxdma_bad *b)
-{
-	b->r[0] = (struct iommu_usable_range){ SZ_1G, SZ_1M };
-	b->ctx.ranges = b->r;
-	b->ctx.num_ranges = 1;
-}
-
 static void ctx_node_iommu(struct auxdma_bad *b)
 {
 	b->ctx.np = b->env->smmu_np;
@@ -264,51 +263,6 @@ static void ctx_id_outside_map(struct auxdma_bad *b)
 {
 	ctx_id(b);
 	b->ctx.input_id = SID_MAP_LEN;
-}
-
-static void auxdma_bad_table(struct auxdma_bad *b, unsigned int n, u64 mask,
-			     u64 start0, u64 size0, u64 start1, u64 size1)
-{
-	unsigned int i;
-
-	ctx_id(b);
-	for (i = 0; i < ARRAY_SIZE(b->r); i++)
-		b->r[i] = (struct iommu_usable_range){ start0, size0 };
-	b->r[1] = (struct iommu_usable_range){ start1, size1 };
-	b->ctx.ranges = b->r;
-	b->ctx.num_ranges = n;
-	b->ctx.dma_mask = mask;
-}
-
-static void ctx_table_overlapping(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 2, 0, SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M);
-}
-
-static void ctx_table_zero_length(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 1, 0, SZ_1G, 0, 0, 0);
-}
-
-static void ctx_table_wrapping(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 1, 0, U64_MAX - SZ_1M + 1, SZ_2M, 0, 0);
-}
-
-static void ctx_table_too_many(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, AUXILIARY_DMA_MAX_RANGES + 1, 0, SZ_1G, SZ_1M, SZ_2G, SZ_1M);
-}
-
-static void ctx_table_missing(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 1, 0, SZ_1G, SZ_1M, 0, 0);
-	b->ctx.ranges = NULL;
-}
-
-static void ctx_table_beyond_mask(struct auxdma_bad *b)
-{
-	auxdma_bad_table(b, 2, DMA_BIT_MASK(32), SZ_1G, SZ_1M, 5ULL * SZ_1G, SZ_1M);
 }
 
 /* A driver whose probe fails once the bus has configured its DMA */
@@ -360,8 +314,6 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	  "needs the node and nothing else", .ctx = ctx_node_missing },
 	{ "by node: an input ID too", AT_CREATE, -EINVAL, BY_PARENT,
 	  "needs the node and nothing else", .ctx = ctx_node_and_id },
-	{ "by node: ranges too", AT_CREATE, -EINVAL, BY_PARENT,
-	  "needs the node and nothing else", .ctx = ctx_node_and_ranges },
 	{ "by node: the IOMMU's node", AT_CREATE, -EINVAL, BY_PARENT,
 	  "is not a child of", .ctx = ctx_node_iommu },
 	{ "by node: the parent's own node", AT_CREATE, -EINVAL, BY_PARENT,
@@ -422,24 +374,13 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_overlapping },
 	{ "iommu-ranges with a zero-size entry", AT_CREATE, -EINVAL, BY_PARENT,
 	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_zero_size },
+	{ "iommu-ranges wrapping around", AT_CREATE, -EINVAL, BY_PARENT,
+	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_wrapping },
 	{ "iommu-ranges empty", AT_CREATE, -EINVAL, BY_PARENT,
 	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_empty },
 	{ "iommu-ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
 	  "is beyond the DMA mask 0xffffffff", .dt = dt_ranges_beyond_mask },
 
-	/* The caller: ranges of a block declared by input ID */
-	{ "ranges overlapping", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .ctx = ctx_table_overlapping },
-	{ "ranges with a zero-length entry", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .ctx = ctx_table_zero_length },
-	{ "ranges wrapping around", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .ctx = ctx_table_wrapping },
-	{ "ranges: too many entries", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges: at most", .ctx = ctx_table_too_many },
-	{ "ranges: a count without a table", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges: at most", .ctx = ctx_table_missing },
-	{ "ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
-	  "is beyond the DMA mask 0xffffffff", .ctx = ctx_table_beyond_mask },
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);

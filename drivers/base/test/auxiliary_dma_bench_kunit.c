@@ -351,7 +351,6 @@ static void bench_report(struct kunit *test, const char *name,
 	for (v = 0; v < BENCH_NR_VARIANTS; v++) {
 		med = bench_median(t[v]);
 		kunit_info(test, "bench: %s.%s %llu ns\n", name, bench_variant_name[v], med);
-		KUNIT_EXPECT_GT(test, med, 0);
 	}
 	for (i = 0; i < ARRAY_SIZE(pairs); i++) {
 		snprintf(ratio, sizeof(ratio), "%s.%s.%s/%s", name,
@@ -661,7 +660,6 @@ static void bench_test_scale(struct kunit *test)
 	for (s = 0; s < ARRAY_SIZE(sizes); s++) {
 		med[s] = bench_median(t[s]);
 		kunit_info(test, "bench: scale.create_bind.%u %llu ns\n", sizes[s], med[s]);
-		KUNIT_EXPECT_GT(test, med[s], 0);
 	}
 	bench_print_ratio(test, "scale.create_bind.256/8",
 			  bench_ratio(t[ARRAY_SIZE(sizes) - 1], t[0]));

@@ -28,7 +28,7 @@
 
 #include "auxiliary_dma_kunit.h"
 
-/* Block 0's "iommu-ranges", and the table of the block declared by ID */
+/* Block 0's "iommu-ranges", and the input ID of the block without a node */
 #define FAULT_IOVA	SZ_1G
 #define FAULT_SIZE	SZ_256M
 #define FAULT_INPUT_ID	1
@@ -73,7 +73,6 @@ struct auxdma_fault {
 	struct auxdma_env *env;
 	const struct auxdma_fault_path *path;
 	struct auxiliary_dma_context ctx;
-	struct iommu_usable_range range;
 	char prefix[64];
 	/* OP_BIND: the device, made without a fault, and its driver */
 	struct auxiliary_device *auxdev;
@@ -90,11 +89,21 @@ struct auxdma_fault {
 	unsigned int nr_errnos;
 };
 
-/* A line since @mark names the device or its parent */
-static bool auxdma_fault_logged(struct auxdma_fault *f, u64 mark)
+/*
+ * A line since @mark names the device or its parent and the error, as a
+ * number ("-12") or a name ("-ENOMEM")
+ */
+static bool auxdma_fault_logged(struct auxdma_fault *f, u64 mark, int err)
 {
-	return auxdma_log_has(f->test, mark, f->prefix, "") ||
-	       auxdma_log_has(f->test, mark, dev_name(&f->env->parent->dev), "");
+	const char *parent = dev_name(&f->env->parent->dev);
+	char num[16], name[32];
+
+	snprintf(num, sizeof(num), "%d", err);
+	snprintf(name, sizeof(name), "%pe", ERR_PTR(err));
+	return auxdma_log_has(f->test, mark, f->prefix, num) ||
+	       auxdma_log_has(f->test, mark, f->prefix, name) ||
+	       auxdma_log_has(f->test, mark, parent, num) ||
+	       auxdma_log_has(f->test, mark, parent, name);
 }
 
 static unsigned int auxdma_fault_resv(struct device *dev, struct auxdma_resv *out)
@@ -178,8 +187,10 @@ static void auxdma_fault_whole(struct auxdma_fault *f, struct auxiliary_device *
 				      f->path->desc, n, dev_name(dev));
 		f->closed++;
 	} else {
-		KUNIT_EXPECT_TRUE_MSG(test, iova >= FAULT_IOVA &&
-				      iova + PAGE_SIZE <= FAULT_IOVA + FAULT_SIZE,
+		/* Only block 0 has ranges: the block by input ID has none */
+		KUNIT_EXPECT_TRUE_MSG(test, f->path->mode != AUXILIARY_DMA_OF_NODE ||
+				      (iova >= FAULT_IOVA &&
+				       iova + PAGE_SIZE <= FAULT_IOVA + FAULT_SIZE),
 				      "%s: point %u: %s mapped at %pad, outside its range",
 				      f->path->desc, n, dev_name(dev), &iova);
 		dma_unmap_page(dev, iova, PAGE_SIZE, DMA_TO_DEVICE);
@@ -305,7 +316,6 @@ static void auxdma_fault_setup(struct auxdma_fault *f)
 								 ARRAY_SIZE(cells)));
 	auxdma_apply(env);
 
-	f->range = (struct iommu_usable_range){ FAULT_IOVA, FAULT_SIZE };
 	if (f->path->mode == AUXILIARY_DMA_OF_NODE)
 		f->ctx = (struct auxiliary_dma_context){
 			.mode = AUXILIARY_DMA_OF_NODE, .np = env->block_np[0],
@@ -313,7 +323,6 @@ static void auxdma_fault_setup(struct auxdma_fault *f)
 	else
 		f->ctx = (struct auxiliary_dma_context){
 			.mode = AUXILIARY_DMA_OF_ID, .input_id = FAULT_INPUT_ID,
-			.ranges = &f->range, .num_ranges = 1,
 		};
 	snprintf(f->prefix, sizeof(f->prefix), "%s.%s.", KBUILD_MODNAME, f->path->devname);
 	f->block_drv = driver_find(KBUILD_MODNAME ".block", &auxiliary_bus_type);
@@ -336,7 +345,9 @@ static void auxdma_fault_setup(struct auxdma_fault *f)
 		auxiliary_device_destroy(auxdev);
 	}
 	KUNIT_ASSERT_LE(test, f->nr_resv, MAX_RESV);
-	KUNIT_ASSERT_GT_MSG(test, f->nr_resv, 0, "no reserved region: the range is not kept");
+	if (f->path->mode == AUXILIARY_DMA_OF_NODE)
+		KUNIT_ASSERT_GT_MSG(test, f->nr_resv, 0,
+				    "no reserved region: the range is not kept");
 
 	f->groups = auxdma_count_groups();
 	f->refs[NR_BLOCKS] = auxdma_np_refs(env->parent_np);
@@ -395,7 +406,7 @@ static void auxdma_faults_test_path(struct kunit *test)
 		f->failed++;
 		auxdma_fault_errno(f, ret);
 		auxdma_fault_clean(f, n);
-		if (!auxdma_fault_logged(f, mark)) {
+		if (!auxdma_fault_logged(f, mark, ret)) {
 			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM,
 					    "%s: point %u: error %d and no line names %s or %s",
 					    f->path->desc, n, ret, f->prefix,
