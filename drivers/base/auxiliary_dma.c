@@ -313,11 +313,12 @@ EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
  * @auxdev: auxiliary device, initialised and not yet added
  * @ctx:    where the device's DMA is described
  *
- * Make @auxdev a DMA master of its own, with the IOMMU context and the IOVA
- * ranges that @ctx describes.  This is an optional step between
- * auxiliary_device_init() and auxiliary_device_add(); the IOMMU layer
- * probes the device when it is added, and auxiliary_device_uninit() drops
- * the context.  See "DMA contexts" above for what each mode needs.
+ * Make @auxdev a DMA master of its own, with the IOMMU context that @ctx
+ * describes and the IOVA ranges of its DT node, if any.  This is an
+ * optional step between auxiliary_device_init() and auxiliary_device_add();
+ * the IOMMU layer probes the device when it is added, and
+ * auxiliary_device_uninit() drops the context.  See "DMA contexts" above
+ * for what each mode needs.
  *
  * The device must have no firmware node of its own yet.  With
  * %AUXILIARY_DMA_OF_NODE it gets the node of the declaration, and the bus
