@@ -32,6 +32,21 @@
  */
 #define AUXDMA_VPU_PIXEL_ID	0
 
+/*
+ * One block device, destroyed when the core unbinds.  The instance IDs are
+ * the block's index: this sample drives one VPU.
+ */
+static int auxdma_vpu_add(struct device *dev, const char *name, int id,
+			  const struct auxiliary_dma_context *ctx)
+{
+	struct auxiliary_device *auxdev;
+
+	auxdev = auxiliary_device_create_dma(dev, name, NULL, id, ctx);
+	if (IS_ERR(auxdev))
+		return PTR_ERR(auxdev);
+	return devm_add_action_or_reset(dev, auxiliary_device_destroy, auxdev);
+}
+
 static int auxdma_vpu_core_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
@@ -39,8 +54,8 @@ static int auxdma_vpu_core_probe(struct platform_device *pdev)
 		.mode = AUXILIARY_DMA_OF_ID,
 		.input_id = AUXDMA_VPU_PIXEL_ID,
 	};
-	struct auxiliary_device *auxdev;
 	unsigned int blocks = 0;
+	int ret;
 
 	for_each_available_child_of_node_scoped(dev->of_node, np) {
 		struct auxiliary_dma_context ctx = {
@@ -48,18 +63,16 @@ static int auxdma_vpu_core_probe(struct platform_device *pdev)
 			.np = np,
 		};
 
-		auxdev = devm_auxiliary_device_create_dma(dev, "block", NULL, &ctx);
-		if (IS_ERR(auxdev))
-			return dev_err_probe(dev, PTR_ERR(auxdev),
-					     "cannot create the block of %pOF\n", np);
+		ret = auxdma_vpu_add(dev, "block", blocks, &ctx);
+		if (ret)
+			return dev_err_probe(dev, ret, "cannot create the block of %pOF\n", np);
 		blocks++;
 	}
 
 	if (of_property_present(dev->of_node, "iommu-map")) {
-		auxdev = devm_auxiliary_device_create_dma(dev, "pixel", NULL, &pixel);
-		if (IS_ERR(auxdev))
-			return dev_err_probe(dev, PTR_ERR(auxdev),
-					     "cannot create the pixel block\n");
+		ret = auxdma_vpu_add(dev, "pixel", 0, &pixel);
+		if (ret)
+			return dev_err_probe(dev, ret, "cannot create the pixel block\n");
 		blocks++;
 	}
 

@@ -5,8 +5,8 @@
  * Each case gets one thing wrong, in the firmware or in the caller, and
  * expects one errno, one kernel log line that names the device and the
  * reason, and nothing left behind: no device, no IOMMU group, no reference
- * on a DT node, no instance ID (the next good device gets the ID the bad
- * one would have had) and no claim on a default domain.  On an SMMUv3,
+ * on a DT node, no name (a good device of the same name and instance ID can
+ * be made) and no claim on a default domain.  On an SMMUv3,
  * with the DT fixture of auxiliary_dma_kunit_fixture.c.
  */
 
@@ -23,7 +23,6 @@
 /* Where the case fails */
 enum auxdma_stage {
 	AT_CREATE,	/* auxiliary_device_create_dma() */
-	AT_DEVM,	/* devm_auxiliary_device_create_dma() */
 	AT_ADDED,	/* auxiliary_device_set_dma_context() after add */
 	AT_REDECLARE,	/* auxiliary_device_set_dma_context() a second time */
 	AT_FWNODE,	/* auxiliary_device_set_dma_context() on a device with a node */
@@ -141,41 +140,6 @@ static void auxdma_bad_ranges(struct auxdma_bad *b, const u64 *v, unsigned int n
 	auxdma_bad_prop(b, b->env->block_np[0], "iommu-ranges", cells, ncells);
 }
 
-static void dt_ranges_three_cells(struct auxdma_bad *b)
-{
-	const u64 v[4] = { SZ_1G, SZ_256M };
-
-	auxdma_bad_ranges(b, v, 3);
-}
-
-static void dt_ranges_overlapping(struct auxdma_bad *b)
-{
-	const u64 v[4] = { SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M };
-
-	auxdma_bad_ranges(b, v, 8);
-}
-
-static void dt_ranges_zero_size(struct auxdma_bad *b)
-{
-	const u64 v[4] = { SZ_1G, 0 };
-
-	auxdma_bad_ranges(b, v, 4);
-}
-
-static void dt_ranges_wrapping(struct auxdma_bad *b)
-{
-	const u64 v[4] = { U64_MAX - SZ_1M + 1, SZ_2M };
-
-	auxdma_bad_ranges(b, v, 4);
-}
-
-static void dt_ranges_empty(struct auxdma_bad *b)
-{
-	const u64 v[4] = { };
-
-	auxdma_bad_ranges(b, v, 0);
-}
-
 static void dt_ranges_good(struct auxdma_bad *b)
 {
 	const u64 v[4] = { SZ_1G, SZ_256M };
@@ -183,24 +147,7 @@ static void dt_ranges_good(struct auxdma_bad *b)
 	auxdma_bad_ranges(b, v, 4);
 }
 
-static void dt_ranges_beyond_mask(struct auxdma_bad *b)
-{
-	const u64 v[4] = { 5ULL * SZ_1G, SZ_1G };
-
-	auxdma_bad_ranges(b, v, 4);
-}
-
 /* Declarations: by default, block 0 by its DT node */
-
-static void ctx_no_parent(struct auxdma_bad *b)
-{
-	b->parent = NULL;
-}
-
-static void ctx_no_name(struct auxdma_bad *b)
-{
-	b->devname = NULL;
-}
 
 static void ctx_none(struct auxdma_bad *b)
 {
@@ -300,26 +247,22 @@ static void ctx_probe_fails(struct auxdma_bad *b)
 
 static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	/* The caller */
-	{ "NULL parent", AT_CREATE, -EINVAL, BY_NAME,
-	  "missing parent, name or DMA context", .ctx = ctx_no_parent },
-	{ "NULL name", AT_CREATE, -EINVAL, BY_NONE,
-	  "missing parent, name or DMA context", .ctx = ctx_no_name },
 	{ "NULL context", AT_CREATE, -EINVAL, BY_NAME,
-	  "missing parent, name or DMA context", .ctx = ctx_none },
+	  "no DMA context or no parent", .ctx = ctx_none },
 	{ "context with no mode", AT_CREATE, -EINVAL, BY_PARENT,
-	  "DMA context names no mode (0)", .ctx = ctx_no_mode },
+	  "malformed DMA context: mode 0", .ctx = ctx_no_mode },
 	{ "context with an unknown mode", AT_CREATE, -EINVAL, BY_PARENT,
-	  "DMA context names no mode (42)", .ctx = ctx_unknown_mode },
+	  "malformed DMA context: mode 42", .ctx = ctx_unknown_mode },
 	{ "by node: no node", AT_CREATE, -EINVAL, BY_PARENT,
-	  "needs the node and nothing else", .ctx = ctx_node_missing },
+	  "malformed DMA context: mode 1, node (null)", .ctx = ctx_node_missing },
 	{ "by node: an input ID too", AT_CREATE, -EINVAL, BY_PARENT,
-	  "needs the node and nothing else", .ctx = ctx_node_and_id },
+	  "malformed DMA context: mode 1, node /", .ctx = ctx_node_and_id },
 	{ "by node: the IOMMU's node", AT_CREATE, -EINVAL, BY_PARENT,
 	  "is not a child of", .ctx = ctx_node_iommu },
 	{ "by node: the parent's own node", AT_CREATE, -EINVAL, BY_PARENT,
 	  "is not a child of", .ctx = ctx_node_parent },
 	{ "by ID: a node too", AT_CREATE, -EINVAL, BY_PARENT,
-	  "a context declared by input ID has no DT node", .ctx = ctx_id_and_node },
+	  "malformed DMA context: mode 2, node /", .ctx = ctx_id_and_node },
 	{ "by ID: parent without DT node", AT_CREATE, -ENODEV, BY_PARENT,
 	  "parent has no DT node", .ctx = ctx_id_bare_parent },
 	{ "declared after add", AT_ADDED, -EBUSY, BY_PARENT,
@@ -328,77 +271,63 @@ static const struct auxdma_bad_case auxdma_bad_cases[] = {
 	  "must be declared once, before the device is added" },
 	{ "device with a firmware node of its own", AT_FWNODE, -EINVAL, BY_PARENT,
 	  "device already has firmware node" },
-	{ "managed child of a parent with no driver", AT_DEVM, -ENODEV, BY_PARENT,
-	  "parent has no driver" },
 	{ "driver probe fails after DMA configuration", AT_BIND, -EIO, BY_DEVICE,
 	  "probe with driver " KBUILD_MODNAME ".fail failed with error -5",
 	  .ctx = ctx_probe_fails },
 
 	/* The firmware: "iommus" and "status" of a block node */
 	{ "iommus naming a node that is no IOMMU", AT_CREATE, -EINVAL, BY_PARENT,
-	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  "names no IOMMU for it (input ID 0x0)", .block_iommu = AUXDMA_NO_IOMMUS,
 	  .dt = dt_iommus_not_iommu },
 	{ "iommus shorter than the IOMMU's cell count", AT_CREATE, -EINVAL, BY_PARENT,
-	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  "names no IOMMU for it (input ID 0x0)", .block_iommu = AUXDMA_NO_IOMMUS,
 	  .dt = dt_iommus_no_cell },
 	{ "iommus naming no node", AT_CREATE, -EINVAL, BY_PARENT,
-	  "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  "names no IOMMU for it (input ID 0x0)", .block_iommu = AUXDMA_NO_IOMMUS,
 	  .dt = dt_iommus_no_node },
 	{ "stream ID that the SMMU refuses", AT_BIND, -ENODEV, BY_DEVICE,
 	  "the IOMMU did not take its DMA context", .block_sid = SID_BAD },
 	{ "disabled node", AT_CREATE, -ENODEV, BY_PARENT, "is disabled",
 	  .dt = dt_disabled },
 	{ "no iommus: ranges without an IOMMU to enforce them", AT_CREATE, -EINVAL,
-	  BY_PARENT, "cannot parse iommus", .block_iommu = AUXDMA_NO_IOMMUS,
+	  BY_PARENT, "names no IOMMU for it (input ID 0x0)", .block_iommu = AUXDMA_NO_IOMMUS,
 	  .dt = dt_ranges_good },
 
 	/* The firmware: the parent's "iommu-map" */
 	{ "no iommu-map", AT_CREATE, -ENODEV, BY_PARENT,
-	  "iommu-map has no entry for input ID 0x0", .no_map = true, .ctx = ctx_id },
+	  "names no IOMMU for it (input ID 0x0)", .no_map = true, .ctx = ctx_id },
 	{ "input ID outside iommu-map", AT_CREATE, -ENODEV, BY_PARENT,
-	  "iommu-map has no entry for input ID 0x4", .ctx = ctx_id_outside_map },
+	  "names no IOMMU for it (input ID 0x4)", .ctx = ctx_id_outside_map },
 	{ "iommu-map with a zero-length entry", AT_CREATE, -ENODEV, BY_PARENT,
-	  "iommu-map has no entry for input ID 0x0", .no_map = true,
+	  "names no IOMMU for it (input ID 0x0)", .no_map = true,
 	  .dt = dt_map_zero_length, .ctx = ctx_id },
 	{ "iommu-map with a truncated entry", AT_CREATE, -EINVAL, BY_PARENT,
-	  "iommu-map has no entry for input ID 0x0", .no_map = true,
+	  "names no IOMMU for it (input ID 0x0)", .no_map = true,
 	  .dt = dt_map_truncated, .ctx = ctx_id },
 	{ "iommu-map naming no node", AT_CREATE, -ENODEV, BY_PARENT,
-	  "iommu-map has no entry for input ID 0x0", .no_map = true,
+	  "names no IOMMU for it (input ID 0x0)", .no_map = true,
 	  .dt = dt_map_no_node, .ctx = ctx_id },
-
-	/* The firmware: "iommu-ranges" of a block node */
-	{ "iommu-ranges with three cells", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_three_cells },
-	{ "iommu-ranges overlapping", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_overlapping },
-	{ "iommu-ranges with a zero-size entry", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_zero_size },
-	{ "iommu-ranges wrapping around", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_wrapping },
-	{ "iommu-ranges empty", AT_CREATE, -EINVAL, BY_PARENT,
-	  "IOVA ranges cannot be enforced: -EINVAL", .dt = dt_ranges_empty },
-	{ "iommu-ranges beyond the DMA mask", AT_CREATE, -EINVAL, BY_PARENT,
-	  "is beyond the DMA mask 0xffffffff", .dt = dt_ranges_beyond_mask },
 
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_bad, auxdma_bad_cases, desc);
 
-/* A good device of the same name: its instance ID, and that it can be made */
-static int auxdma_good_id(struct auxdma_bad *b)
+/*
+ * A good device of the bad one's name and instance ID: it can be made only
+ * if nothing of the bad one is left.
+ */
+static int auxdma_good(struct auxdma_bad *b)
 {
 	struct auxiliary_dma_context ctx = {
 		.mode = AUXILIARY_DMA_OF_NODE, .np = b->env->block_np[NR_BLOCKS - 1],
 	};
 	struct auxiliary_device *auxdev;
-	int id;
 
-	auxdev = auxiliary_device_create_dma(&b->env->parent->dev, "bad", NULL, &ctx);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(b->env->test, auxdev, "a good device: %pe", auxdev);
-	id = auxdev->id;
+	auxdev = auxiliary_device_create_dma(&b->env->parent->dev, "bad", NULL, 0, &ctx);
+	if (IS_ERR(auxdev))
+		return PTR_ERR(auxdev);
 	auxiliary_device_destroy(auxdev);
-	return id;
+	return 0;
 }
 
 /* An embedded device, declared after add, twice, or with a node of its own */
@@ -438,7 +367,7 @@ static int auxdma_bad_bind(struct auxdma_bad *b)
 	struct device_driver *drv;
 	int ret, owner;
 
-	auxdev = auxiliary_device_create_dma(b->parent, b->devname, NULL, b->pctx);
+	auxdev = auxiliary_device_create_dma(b->parent, b->devname, NULL, 0, b->pctx);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, auxdev, "create: %pe", auxdev);
 	if (b->drv) {
 		drv = &b->drv->driver;
@@ -470,7 +399,7 @@ static void auxdma_test_bad_input(struct kunit *test)
 	unsigned long groups;
 	char who[96];
 	struct device *left;
-	int i, id, ret;
+	int i, ret;
 	u64 mark;
 
 	if (!IS_ENABLED(CONFIG_PRINTK))
@@ -492,7 +421,7 @@ static void auxdma_test_bad_input(struct kunit *test)
 	if (c->ctx)
 		c->ctx(&b);
 
-	id = auxdma_good_id(&b);
+	KUNIT_ASSERT_EQ_MSG(test, auxdma_good(&b), 0, "a good device cannot be made");
 	groups = auxdma_count_groups();
 	refs[NR_BLOCKS] = auxdma_np_refs(env->parent_np);
 	for (i = 0; i < NR_BLOCKS; i++)
@@ -501,16 +430,10 @@ static void auxdma_test_bad_input(struct kunit *test)
 
 	switch (c->stage) {
 	case AT_CREATE:
-		auxdev = auxiliary_device_create_dma(b.parent, b.devname, NULL, b.pctx);
+		auxdev = auxiliary_device_create_dma(b.parent, b.devname, NULL, 0, b.pctx);
 		ret = PTR_ERR_OR_ZERO(auxdev);
 		if (!ret)
 			auxiliary_device_destroy(auxdev);
-		break;
-	case AT_DEVM:
-		auxdev = devm_auxiliary_device_create_dma(b.parent, b.devname, NULL, b.pctx);
-		ret = PTR_ERR_OR_ZERO(auxdev);
-		if (!ret)
-			devm_release_action(b.parent, auxiliary_device_destroy, auxdev);
 		break;
 	case AT_ADDED:
 	case AT_REDECLARE:
@@ -541,7 +464,7 @@ static void auxdma_test_bad_input(struct kunit *test)
 	KUNIT_EXPECT_TRUE_MSG(test, auxdma_log_has(test, mark, who, c->log),
 			      "no log line with \"%s\" and \"%s\"", who, c->log);
 
-	/* Nothing left: no device, group, node reference or instance ID */
+	/* Nothing left: no device, group, node reference or name */
 	left = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".bad.",
 			       auxdma_match_prefix);
 	KUNIT_EXPECT_NULL_MSG(test, left, "%s left behind", left ? dev_name(left) : "");
@@ -551,7 +474,7 @@ static void auxdma_test_bad_input(struct kunit *test)
 	for (i = 0; i < NR_BLOCKS; i++)
 		KUNIT_EXPECT_EQ_MSG(test, auxdma_np_refs(env->block_np[i]), refs[i],
 				    "references on %pOF", env->block_np[i]);
-	KUNIT_EXPECT_EQ_MSG(test, auxdma_good_id(&b), id, "an instance ID was kept");
+	KUNIT_EXPECT_EQ_MSG(test, auxdma_good(&b), 0, "its name is still taken");
 }
 
 static struct kunit_case auxdma_bad_input_cases[] = {

@@ -208,7 +208,8 @@ static int bench_child_add(struct auxdma_env *env, struct bench_child *c,
 			ctx.mode = AUXILIARY_DMA_OF_ID;
 			ctx.input_id = id;
 		}
-		c->auxdev = auxiliary_device_create_dma(parent, "block", NULL, &ctx);
+		c->auxdev = auxiliary_device_create_dma(parent, "block", NULL,
+							auxdma_new_id(), &ctx);
 		if (IS_ERR(c->auxdev))
 			return PTR_ERR(c->auxdev);
 		c->dev = &c->auxdev->dev;

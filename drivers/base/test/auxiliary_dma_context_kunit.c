@@ -219,10 +219,14 @@ static void auxdma_test_of_node_map_sg(struct kunit *test)
 	auxdma_expect_map_sg(test, &b->dev, &a->dev);
 }
 
-/* Create one child of each kind; note their group IDs and instance IDs */
+/*
+ * Create one child of each kind, with the instance IDs in @id; note their
+ * group IDs
+ */
 static void auxdma_create_pair(struct auxdma_env *env,
 			       const struct auxiliary_dma_context ctx[2],
-			       struct auxiliary_device *auxdev[2], int group_id[2], int id[2])
+			       struct auxiliary_device *auxdev[2], int group_id[2],
+			       const int id[2])
 {
 	struct kunit *test = env->test;
 	struct iommu_group *group;
@@ -230,25 +234,24 @@ static void auxdma_create_pair(struct auxdma_env *env,
 
 	for (k = 0; k < 2; k++) {
 		auxdev[k] = auxiliary_device_create_dma(&env->parent->dev, "block", NULL,
-							&ctx[k]);
+							id[k], &ctx[k]);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, auxdev[k]);
 		group = iommu_group_get(&auxdev[k]->dev);
 		KUNIT_ASSERT_NOT_NULL(test, group);
 		group_id[k] = iommu_group_id(group);
-		id[k] = auxdev[k]->id;
 		iommu_group_put(group);
 	}
 }
 
 /*
  * Removing a child releases its IOMMU group: 100 create/remove cycles of
- * both kinds of child keep one group per child on the bus and end with the
- * number of groups they started with.  Then the DT nodes' reference counts
- * come back, and a new pair of children gets the group IDs and the
- * instance IDs of the first, which only happens if every release really
- * freed them.  Releases may run late (with CONFIG_DEBUG_KOBJECT_RELEASE,
- * up to four seconds after the last reference goes, twice for a group), so
- * both steps wait: for up to ten seconds, and for about 25 seconds.
+ * both kinds of child, with the same names, keep one group per child on
+ * the bus and end with the number of groups they started with.  Then the
+ * DT nodes' reference counts are back, and a new pair gets the group IDs
+ * of the first, which only happens if every release really freed them.
+ * Each check follows the removal it tests, with no wait: the releases run
+ * when the last reference goes, unless CONFIG_DEBUG_KOBJECT_RELEASE
+ * delays them on purpose.
  */
 static void auxdma_test_create_remove_cycles(struct kunit *test)
 {
@@ -257,11 +260,15 @@ static void auxdma_test_create_remove_cycles(struct kunit *test)
 		{ .mode = AUXILIARY_DMA_OF_NODE },
 		{ .mode = AUXILIARY_DMA_OF_ID, .input_id = 1 },
 	};
+	const int id[2] = { auxdma_new_id(), auxdma_new_id() };
 	struct auxiliary_device *auxdev[2];
-	int first_group[2], first_id[2], group_id[2], id[2];
-	unsigned long before, deadline;
-	unsigned int refs, parent_refs, delay;
+	int first_group[2], group_id[2];
+	unsigned int refs, parent_refs;
+	unsigned long before;
 	int i;
+
+	if (IS_ENABLED(CONFIG_DEBUG_KOBJECT_RELEASE))
+		kunit_skip(test, "CONFIG_DEBUG_KOBJECT_RELEASE delays every release");
 
 	auxdma_setup(env);
 	ctx[0].np = env->block_np[0];
@@ -271,43 +278,21 @@ static void auxdma_test_create_remove_cycles(struct kunit *test)
 
 	for (i = 0; i < 100; i++) {
 		auxdma_create_pair(env, ctx, auxdev, group_id, id);
-		if (i == 0) {
+		if (i == 0)
 			memcpy(first_group, group_id, sizeof(first_group));
-			memcpy(first_id, id, sizeof(first_id));
-		}
 		KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before + 2);
 		auxiliary_device_destroy(auxdev[1]);
 		auxiliary_device_destroy(auxdev[0]);
 	}
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), before);
-
-	deadline = jiffies + 10 * HZ;
-	while ((auxdma_np_refs(ctx[0].np) != refs ||
-		auxdma_np_refs(env->parent_np) != parent_refs) &&
-	       !time_after(jiffies, deadline))
-		msleep(100);
 	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx[0].np), refs);
 	KUNIT_EXPECT_EQ(test, auxdma_np_refs(env->parent_np), parent_refs);
 
-	/*
-	 * Each try's own children are released late too, and hold the IDs
-	 * they took meanwhile: wait longer after each try.
-	 */
-	for (delay = 100; ; delay *= 2) {
-		auxdma_create_pair(env, ctx, auxdev, group_id, id);
-		auxiliary_device_destroy(auxdev[1]);
-		auxiliary_device_destroy(auxdev[0]);
-		if (!memcmp(group_id, first_group, sizeof(group_id)) &&
-		    !memcmp(id, first_id, sizeof(id)))
-			break;
-		if (delay > 20000) {
-			KUNIT_FAIL(test, "groups %d, %d, IDs %d, %d; first %d, %d, %d, %d",
-				   group_id[0], group_id[1], id[0], id[1],
-				   first_group[0], first_group[1], first_id[0], first_id[1]);
-			break;
-		}
-		msleep(delay);
-	}
+	auxdma_create_pair(env, ctx, auxdev, group_id, id);
+	auxiliary_device_destroy(auxdev[1]);
+	auxiliary_device_destroy(auxdev[0]);
+	KUNIT_EXPECT_EQ(test, group_id[0], first_group[0]);
+	KUNIT_EXPECT_EQ(test, group_id[1], first_group[1]);
 }
 
 /*
@@ -388,7 +373,8 @@ static void auxdma_test_names_unique(struct kunit *test)
 	ctx0.np = env->vpu[0].block_np[0];
 	ctx1.np = env->vpu[1].block_np[0];
 	a = auxdma_create(env, "unbound", &ctx0);
-	b = auxiliary_device_create_dma(&env->vpu[1].pdev->dev, "unbound", NULL, &ctx1);
+	b = auxiliary_device_create_dma(&env->vpu[1].pdev->dev, "unbound", NULL,
+					auxdma_new_id(), &ctx1);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, b);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, b));
 
@@ -496,38 +482,37 @@ static void auxdma_test_declare_uninit(struct kunit *test)
 }
 
 /*
- * Instance names stay unique when another creator already took names in
- * the same modname.devname space with IDs of its own choosing, as
- * auxiliary_device_create() lets it: the helper skips those IDs instead of
- * failing with -EEXIST and a duplicate sysfs name.
+ * The instance ID is the caller's, as for auxiliary_device_create(): one
+ * whose name another auxiliary device has fails with device_add()'s
+ * -EEXIST, and leaves the block's node free for the next try.
  */
-#define AUXDMA_CLASH_IDS	64
-
 static void auxdma_test_name_clash(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
 	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
 	struct auxiliary_device *auxdev, *taken;
-	int i;
+	int id = auxdma_new_id();
 
 	auxdma_setup(env);
 	ctx.np = env->block_np[0];
-	for (i = 0; i < AUXDMA_CLASH_IDS; i++) {
-		taken = auxiliary_device_create(&env->parent->dev, KBUILD_MODNAME,
-						"clash", NULL, i);
-		KUNIT_ASSERT_NOT_NULL(test, taken);
-		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, taken));
-	}
+	taken = auxiliary_device_create(&env->parent->dev, KBUILD_MODNAME, "clash", NULL, id);
+	KUNIT_ASSERT_NOT_NULL(test, taken);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, taken));
 
-	auxdev = auxiliary_device_create_dma(&env->parent->dev, "clash", NULL, &ctx);
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "clash", NULL, id, &ctx);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(auxdev), -EEXIST);
+	if (!IS_ERR(auxdev))
+		auxiliary_device_destroy(auxdev);
+
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "clash", NULL,
+					     auxdma_new_id(), &ctx);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, auxdev);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
-	KUNIT_EXPECT_GE(test, auxdev->id, AUXDMA_CLASH_IDS);
 	auxdma_group(test, &auxdev->dev);
 }
 
 /*
- * A parent driver that creates its children with the devm helper in probe
+ * A parent driver that creates its children managed by devres in probe
  * gets them torn down, groups and all, when it unbinds.
  */
 static int auxdma_parent_probe(struct platform_device *pdev)
@@ -541,7 +526,7 @@ static int auxdma_parent_probe(struct platform_device *pdev)
 		};
 		struct auxiliary_device *auxdev;
 
-		auxdev = devm_auxiliary_device_create_dma(&pdev->dev, "block", NULL, &ctx);
+		auxdev = auxdma_devm_create(&pdev->dev, "block", &ctx);
 		if (IS_ERR(auxdev)) {
 			of_node_put(np);
 			return PTR_ERR(auxdev);
@@ -600,7 +585,8 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
 
 	ctx.np = env->block_np[0];
 	refs = auxdma_np_refs(ctx.np);
-	auxdev = auxiliary_device_create_dma(&env->parent->dev, "block", NULL, &ctx);
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, "block", NULL,
+					     auxdma_new_id(), &ctx);
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(auxdev), -EPROBE_DEFER);
 	if (!IS_ERR(auxdev))
 		auxiliary_device_destroy(auxdev);
@@ -638,7 +624,8 @@ static void auxdma_test_node_claimed(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, of_node_check_flag(ctx.np, OF_POPULATED));
 
 	mark = auxdma_log_mark();
-	second = auxiliary_device_create_dma(&env->parent->dev, "block", NULL, &ctx);
+	second = auxiliary_device_create_dma(&env->parent->dev, "block", NULL,
+					     auxdma_new_id(), &ctx);
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(second), -EBUSY);
 	if (!IS_ERR(second))
 		auxiliary_device_destroy(second);

@@ -14,6 +14,9 @@
 
 /* auxiliary_dma_kunit_util.c: devices and groups on the IOMMU's buses */
 void auxdma_destroy(void *auxdev);
+int auxdma_new_id(void);
+struct auxiliary_device *auxdma_devm_create(struct device *parent, const char *devname,
+					    const struct auxiliary_dma_context *ctx);
 int auxdma_count_dev(struct device *dev, void *data);
 unsigned long auxdma_count_groups(void);
 int auxdma_match_prefix(struct device *dev, const void *prefix);

@@ -168,7 +168,8 @@ auxdma_create(struct auxdma_env *env, const char *devname,
 	struct kunit *test = env->test;
 	struct auxiliary_device *auxdev;
 
-	auxdev = auxiliary_device_create_dma(&env->parent->dev, devname, NULL, ctx);
+	auxdev = auxiliary_device_create_dma(&env->parent->dev, devname, NULL,
+					     auxdma_new_id(), ctx);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, auxdev, "create %s: %pe", devname, auxdev);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
 	return auxdev;

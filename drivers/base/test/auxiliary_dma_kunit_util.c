@@ -17,6 +17,28 @@ void auxdma_destroy(void *data)
 	auxiliary_device_destroy(data);
 }
 
+/* An instance ID that no device of the suites has had */
+int auxdma_new_id(void)
+{
+	static atomic_t next = ATOMIC_INIT(0);
+
+	return atomic_inc_return(&next);
+}
+
+/* A child destroyed when @parent's driver unbinds, as a parent driver makes */
+struct auxiliary_device *auxdma_devm_create(struct device *parent, const char *devname,
+					    const struct auxiliary_dma_context *ctx)
+{
+	struct auxiliary_device *auxdev;
+	int ret;
+
+	auxdev = auxiliary_device_create_dma(parent, devname, NULL, auxdma_new_id(), ctx);
+	if (IS_ERR(auxdev))
+		return auxdev;
+	ret = devm_add_action_or_reset(parent, auxdma_destroy, auxdev);
+	return ret ? ERR_PTR(ret) : auxdev;
+}
+
 /* Count the distinct IOMMU groups of every device on the IOMMU's buses */
 static int auxdma_note_group(struct device *dev, void *data)
 {

@@ -208,15 +208,15 @@ static unsigned int auxdma_group_size(struct device *dev)
 }
 
 /*
- * Without DT there is nothing to declare a context with: each mode fails
- * with -ENODEV, and nothing is registered or joins the parent's group.
+ * Without DT there is nothing to declare a context with (a declaration by
+ * node needs a node): a declaration by input ID fails with -ENODEV, and
+ * nothing is registered or joins the parent's group.
  */
 static void auxdma_opt_in_test_no_dt_refused(struct kunit *test)
 {
 	struct auxdma_opt_in *oi = test->priv;
 	static const struct auxiliary_dma_context ctx[] = {
 		{ .mode = AUXILIARY_DMA_OF_ID, .input_id = 0 },
-		{ .mode = AUXILIARY_DMA_OF_NODE },
 	};
 	const char *prefix = KBUILD_MODNAME ".nodt.";
 	unsigned int group_size = auxdma_group_size(&oi->parent->dev);
@@ -225,7 +225,8 @@ static void auxdma_opt_in_test_no_dt_refused(struct kunit *test)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(ctx); i++) {
-		auxdev = auxiliary_device_create_dma(&oi->parent->dev, "nodt", NULL, &ctx[i]);
+		auxdev = auxiliary_device_create_dma(&oi->parent->dev, "nodt", NULL,
+						     auxdma_new_id(), &ctx[i]);
 		if (!IS_ERR(auxdev))
 			kunit_add_action_or_reset(test, auxdma_destroy, auxdev);
 		KUNIT_EXPECT_EQ_MSG(test, PTR_ERR_OR_ZERO(auxdev), -ENODEV,

@@ -352,7 +352,7 @@ static void auxdma_windows_test_resv_regions(struct kunit *test)
 	};
 	static const struct auxdma_win table[] = {
 		{ SZ_256M, SZ_16M },
-		{ SZ_1G, PHYS_ADDR_MAX - SZ_1G + 1 },
+		{ SZ_1G, U64_MAX - SZ_1G + 1 },
 	};
 	struct auxdma_win windows[NR_BLOCKS][4] = {
 		{ { SZ_512M, SZ_32M } },
@@ -530,16 +530,26 @@ struct auxdma_dt_ranges {
 	u64 cells[6];		/* start, size pairs in 2 + 2 cells */
 	unsigned int ncells;	/* 32-bit cells in the property */
 	struct auxdma_win resv[3];
+	bool malformed;
 };
+
+/* A malformed property reserves the whole space: the constraint fails closed */
+#define AUXDMA_ALL	{ { 0, SIZE_MAX } }
 
 static const struct auxdma_dt_ranges auxdma_dt_ranges_cases[] = {
 	{ "two ranges, not in order", { SZ_1G, SZ_256M, SZ_256M, SZ_256M }, 8,
 	  { { 0, SZ_256M }, { SZ_512M, SZ_512M },
-	    { SZ_1G + SZ_256M, PHYS_ADDR_MAX - SZ_1G - SZ_256M + 1 } } },
+	    { SZ_1G + SZ_256M, U64_MAX - SZ_1G - SZ_256M + 1 } } },
 #ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
 	{ "above 4 GiB", { 5ULL * SZ_1G, SZ_1G }, 4,
-	  { { 0, 5ULL * SZ_1G }, { 6ULL * SZ_1G, PHYS_ADDR_MAX - 6ULL * SZ_1G + 1 } } },
+	  { { 0, 5ULL * SZ_1G }, { 6ULL * SZ_1G, U64_MAX - 6ULL * SZ_1G + 1 } } },
 #endif
+	{ "malformed: three cells", { SZ_1G, SZ_256M }, 3, AUXDMA_ALL, true },
+	{ "malformed: overlapping", { SZ_1G, SZ_256M, SZ_1G + SZ_128M, SZ_256M }, 8,
+	  AUXDMA_ALL, true },
+	{ "malformed: zero size", { SZ_1G, 0 }, 4, AUXDMA_ALL, true },
+	{ "malformed: wrapping", { U64_MAX - SZ_1M + 1, SZ_2M }, 4, AUXDMA_ALL, true },
+	{ "malformed: empty", { }, 0, AUXDMA_ALL, true },
 };
 
 KUNIT_ARRAY_PARAM_DESC(auxdma_dt_ranges, auxdma_dt_ranges_cases, desc);
@@ -555,6 +565,7 @@ static void auxdma_windows_test_dt_ranges(struct kunit *test)
 	unsigned int i;
 	u32 cells[12];
 	LIST_HEAD(list);
+	u64 mark;
 
 	for (i = 0; i < 6; i++) {
 		cells[2 * i] = upper_32_bits(c->cells[i]);
@@ -569,7 +580,11 @@ static void auxdma_windows_test_dt_ranges(struct kunit *test)
 	ctx.np = env->block_np[0];
 	auxdev = auxdma_create(env, "unbound", &ctx);
 
+	mark = auxdma_log_mark();
 	iommu_get_resv_regions(&auxdev->dev, &list);
+	KUNIT_EXPECT_EQ(test, auxdma_log_has(test, mark, dev_name(&auxdev->dev),
+					     "malformed iommu-ranges (-EINVAL): reserving all"),
+			c->malformed);
 	for (i = 0; i < ARRAY_SIZE(c->resv) && c->resv[i].size; i++)
 		KUNIT_EXPECT_TRUE_MSG(test, auxdma_has_resv(&list, &c->resv[i]),
 				      "no reserved region [%#llx+%#llx]",
@@ -652,6 +667,64 @@ static void auxdma_ranges_test_msi_window(struct kunit *test)
 	auxdma_map_in_range(test->priv, SMMU_MSI_IOVA, SMMU_MSI_LEN);
 }
 
+/*
+ * The cells of "iommu-ranges" are those of the node's DMA parent, which
+ * "interconnects" names where "interconnect-names" has "dma-mem" (as on
+ * Tegra), not those of its structural parent: 2 + 1 cells here, against
+ * the VPU node's 2 + 2.  (The address itself is read in the structural
+ * parent's cells by of_translate_dma_address(), so both have two.)
+ */
+static void auxdma_windows_test_dma_parent_cells(struct kunit *test)
+{
+	static const u32 cells[] = { 0, SZ_1G, SZ_256M };
+	static const struct auxdma_win resv[] = {
+		{ 0, SZ_1G }, { SZ_1G + SZ_256M, U64_MAX - SZ_1G - SZ_256M + 1 },
+	};
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = {
+		.mode = AUXILIARY_DMA_OF_NODE, .dma_mask = DMA_BIT_MASK(64),
+	};
+	struct auxiliary_device *auxdev;
+	struct device_node *bus, *np;
+	struct of_changeset *late;
+	LIST_HEAD(list);
+	u32 phandle;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	bus = of_changeset_create_node(&env->ocs, env->vpu[0].np, "dma-bus");
+	KUNIT_ASSERT_NOT_NULL(test, bus);
+	of_node_put(bus);	/* the changeset holds a reference */
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(&env->ocs, bus, "#address-cells", 2));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(&env->ocs, bus, "#size-cells", 1));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(&env->ocs, bus,
+							   "#interconnect-cells", 0));
+	auxdma_apply(env);
+	phandle = auxdma_new_phandle(env);
+	bus->phandle = phandle;
+
+	late = kunit_kzalloc(test, sizeof(*late), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, late);
+	of_changeset_init(late);
+	np = env->block_np[0];
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(late, np, "interconnects", phandle));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(late, np, "interconnect-names",
+							      "dma-mem"));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(late, np, "iommu-ranges",
+								 cells, ARRAY_SIZE(cells)));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(late));
+	if (kunit_add_action_or_reset(test, auxdma_late_ocs_revert, late))
+		KUNIT_FAIL_AND_ABORT(test, "cannot register the changeset's revert");
+
+	ctx.np = np;
+	auxdev = auxdma_create(env, "unbound", &ctx);
+	iommu_get_resv_regions(&auxdev->dev, &list);
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &resv[0]));
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &resv[1]));
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), 2);
+	auxdma_put_resv(&auxdev->dev, &list);
+}
+
 static struct kunit_case auxdma_ranges_domain_cases[] = {
 	KUNIT_CASE(auxdma_ranges_test_dma_domain),
 	KUNIT_CASE(auxdma_ranges_test_msi_window),
@@ -675,6 +748,7 @@ static struct kunit_case auxdma_windows_cases[] = {
 	KUNIT_CASE(auxdma_windows_test_seed002),
 	KUNIT_CASE(auxdma_windows_test_seed004),
 	KUNIT_CASE_PARAM(auxdma_windows_test_dt_ranges, auxdma_dt_ranges_gen_params),
+	KUNIT_CASE(auxdma_windows_test_dma_parent_cells),
 	{ }
 };
 

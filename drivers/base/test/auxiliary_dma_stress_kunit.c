@@ -19,6 +19,7 @@
 #include <linux/mount.h>
 #include <linux/of_platform.h>
 #include <linux/slab.h>
+#include <linux/wait_bit.h>
 
 #include "auxiliary_dma_kunit.h"
 
@@ -100,6 +101,12 @@ static atomic_t auxdma_mapper_live = ATOMIC_INIT(0);
 static atomic_t auxdma_mapper_unmapped = ATOMIC_INIT(0);
 static atomic_long_t auxdma_mapper_loops = ATOMIC_LONG_INIT(0);
 static atomic_t auxdma_mapper_bad = ATOMIC_INIT(0);
+/* A bound for a thread that hangs, not a pace: the tests wait for events */
+#define STRESS_TIMEOUT	(120 * HZ)
+
+/* Mappers that have mapped MAPPER_WARM times: their DMA is in flight */
+#define MAPPER_WARM	16
+static atomic_t auxdma_mapper_warm = ATOMIC_INIT(0);
 
 static int auxdma_mapper_thread(void *data)
 {
@@ -116,7 +123,10 @@ static int auxdma_mapper_thread(void *data)
 				m->bad = true;
 			if (!dma_mapping_error(m->dev, iova))
 				dma_unmap_page(m->dev, iova, PAGE_SIZE, DMA_TO_DEVICE);
-			m->loops++;
+			if (++m->loops == MAPPER_WARM) {
+				atomic_inc(&auxdma_mapper_warm);
+				wake_up_var(&auxdma_mapper_warm);
+			}
 		}
 		usleep_range(100, 200);
 	}
@@ -202,8 +212,7 @@ static int auxdma_stress_parent_probe(struct platform_device *pdev)
 			.mode = AUXILIARY_DMA_OF_NODE, .np = np,
 		};
 
-		auxdev = devm_auxiliary_device_create_dma(&pdev->dev, auxdma_stress_devname,
-							  NULL, &by_node);
+		auxdev = auxdma_devm_create(&pdev->dev, auxdma_stress_devname, &by_node);
 		if (IS_ERR(auxdev)) {
 			of_node_put(np);
 			return PTR_ERR(auxdev);
@@ -211,8 +220,7 @@ static int auxdma_stress_parent_probe(struct platform_device *pdev)
 	}
 	for (i = 0; auxdma_stress_by_id && i < SID_MAP_LEN; i++) {
 		ctx.input_id = i;
-		auxdev = devm_auxiliary_device_create_dma(&pdev->dev, auxdma_stress_devname,
-							  NULL, &ctx);
+		auxdev = auxdma_devm_create(&pdev->dev, auxdma_stress_devname, &ctx);
 		if (IS_ERR(auxdev))
 			return PTR_ERR(auxdev);
 	}
@@ -269,11 +277,13 @@ static void auxdma_stress_test_parent_removal(struct kunit *test)
 {
 	struct auxdma_env *env = test->priv;
 	unsigned long groups;
+	long left;
 
 	atomic_set(&auxdma_mapper_live, 0);
 	atomic_set(&auxdma_mapper_unmapped, 0);
 	atomic_long_set(&auxdma_mapper_loops, 0);
 	atomic_set(&auxdma_mapper_bad, 0);
+	atomic_set(&auxdma_mapper_warm, 0);
 	KUNIT_ASSERT_EQ(test, 0, auxiliary_driver_register(&auxdma_mapper_driver));
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_stress_unregister,
 							   &auxdma_mapper_driver));
@@ -283,12 +293,16 @@ static void auxdma_stress_test_parent_removal(struct kunit *test)
 	auxdma_stress_bind_parent(env, "mapper", true);
 	KUNIT_ASSERT_EQ(test, atomic_read(&auxdma_mapper_live), NR_CHILDREN);
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups + NR_CHILDREN);
-	msleep(100);
+	left = wait_var_event_timeout(&auxdma_mapper_warm,
+				      atomic_read(&auxdma_mapper_warm) == NR_CHILDREN,
+				      STRESS_TIMEOUT);
+	KUNIT_EXPECT_NE_MSG(test, left, 0, "only %d of %d mappers mapped",
+			    atomic_read(&auxdma_mapper_warm), NR_CHILDREN);
 
 	device_release_driver(&env->parent->dev);
 	KUNIT_EXPECT_EQ(test, atomic_read(&auxdma_mapper_unmapped), NR_CHILDREN);
 	KUNIT_EXPECT_EQ(test, atomic_read(&auxdma_mapper_bad), 0);
-	KUNIT_EXPECT_GT(test, atomic_long_read(&auxdma_mapper_loops), NR_CHILDREN);
+	KUNIT_EXPECT_GE(test, atomic_long_read(&auxdma_mapper_loops), NR_CHILDREN * MAPPER_WARM);
 	KUNIT_EXPECT_EQ(test, auxdma_count_prefix(KBUILD_MODNAME ".mapper."), 0);
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);
 	kunit_info(test, "%d children unbound with their DMA in flight after %ld maps",
@@ -296,7 +310,9 @@ static void auxdma_stress_test_parent_removal(struct kunit *test)
 }
 
 /*
- * Lifecycles racing each other for a bounded time: two threads create and
+ * Lifecycles racing each other until each has done STRESS_ROUNDS rounds
+ * (about three seconds, the parent's cycles being the slowest; the timeout
+ * only bounds a thread that hangs): two threads create and
  * destroy children by input ID; one unbinds and rebinds the block driver of
  * every child; one unbinds and rebinds the parent, whose driver makes and
  * removes managed children by node; one reads every child's
@@ -304,7 +320,7 @@ static void auxdma_stress_test_parent_removal(struct kunit *test)
  * space mounts one).  Every thread makes progress, and at the end no child
  * and no group is left.
  */
-#define STRESS_MS	3000
+#define STRESS_ROUNDS	4
 
 enum { T_CREATE0, T_CREATE1, T_BIND, T_PARENT, T_READ, NR_T };
 
@@ -328,6 +344,16 @@ struct auxdma_stress_thread {
 	struct auxdma_stress *s;
 	int t;
 };
+
+static bool auxdma_stress_done(struct auxdma_stress *s)
+{
+	int t;
+
+	for (t = 0; t < NR_T; t++)
+		if (READ_ONCE(s->count[t]) < STRESS_ROUNDS)
+			return false;
+	return true;
+}
 
 static void auxdma_stress_error(struct auxdma_stress *s, int t, int err)
 {
@@ -399,7 +425,8 @@ static int auxdma_stress_thread(void *data)
 		case T_CREATE0:
 		case T_CREATE1:
 			ctx.input_id = (t == T_CREATE0 ? 0 : 2) + s->count[t] % 2;
-			auxdev = auxiliary_device_create_dma(parent, "block", NULL, &ctx);
+			auxdev = auxiliary_device_create_dma(parent, "block", NULL,
+							     auxdma_new_id(), &ctx);
 			if (IS_ERR(auxdev))
 				auxdma_stress_error(s, t, PTR_ERR(auxdev));
 			else
@@ -418,7 +445,8 @@ static int auxdma_stress_thread(void *data)
 			bus_for_each_dev(&auxiliary_bus_type, NULL, s, auxdma_stress_read);
 			break;
 		}
-		s->count[t]++;
+		WRITE_ONCE(s->count[t], s->count[t] + 1);
+		wake_up_var(s);
 		cond_resched();
 	}
 	return 0;
@@ -436,6 +464,7 @@ static void auxdma_stress_test_concurrent(struct kunit *test)
 	struct auxdma_stress s = { .env = env };
 	struct file_system_type *sysfs;
 	unsigned long groups;
+	long left;
 	int t;
 
 	s.buf = kunit_kmalloc(test, PAGE_SIZE, GFP_KERNEL);
@@ -456,7 +485,8 @@ static void auxdma_stress_test_concurrent(struct kunit *test)
 		s.task[t] = kthread_run(auxdma_stress_thread, &st[t], "auxdma-stress/%d", t);
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, s.task[t]);
 	}
-	msleep(STRESS_MS);
+	left = wait_var_event_timeout(&s, auxdma_stress_done(&s), STRESS_TIMEOUT);
+	KUNIT_EXPECT_NE_MSG(test, left, 0, "a thread made no progress");
 	for (t = 0; t < NR_T; t++)
 		kthread_stop(s.task[t]);
 

@@ -147,7 +147,7 @@ int iris_context_banks_create(struct iris_core *core)
 		}
 
 		dma.np = np;
-		adev = auxiliary_device_create_dma(dev, iris_context_bank_names[i], NULL, &dma);
+		adev = auxiliary_device_create_dma(dev, iris_context_bank_names[i], NULL, 0, &dma);
 		if (IS_ERR(adev)) {
 			ret = dev_err_probe(dev, PTR_ERR(adev), "cannot add context bank %pOF\n",
 					    np);
