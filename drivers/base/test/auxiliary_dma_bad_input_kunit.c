@@ -372,7 +372,7 @@ static int auxdma_bad_bind(struct auxdma_bad *b)
 	if (b->drv) {
 		drv = &b->drv->driver;
 	} else {
-		drv = driver_find(KBUILD_MODNAME ".block", &auxiliary_bus_type);
+		drv = auxdma_fixture_driver("block");
 		KUNIT_ASSERT_NOT_NULL(test, drv);
 	}
 
@@ -465,8 +465,7 @@ static void auxdma_test_bad_input(struct kunit *test)
 			      "no log line with \"%s\" and \"%s\"", who, c->log);
 
 	/* Nothing left: no device, group, node reference or name */
-	left = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".bad.",
-			       auxdma_match_prefix);
+	left = auxdma_find_aux(KBUILD_MODNAME ".bad.");
 	KUNIT_EXPECT_NULL_MSG(test, left, "%s left behind", left ? dev_name(left) : "");
 	put_device(left);
 	KUNIT_EXPECT_EQ(test, auxdma_count_groups(), groups);

@@ -590,8 +590,7 @@ static void auxdma_test_defers_until_iommu(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(auxdev), -EPROBE_DEFER);
 	if (!IS_ERR(auxdev))
 		auxiliary_device_destroy(auxdev);
-	dev = bus_find_device(&auxiliary_bus_type, NULL, KBUILD_MODNAME ".block.",
-			      auxdma_match_prefix);
+	dev = auxdma_find_aux(KBUILD_MODNAME ".block.");
 	KUNIT_EXPECT_NULL(test, dev);
 	put_device(dev);
 	KUNIT_EXPECT_EQ(test, auxdma_np_refs(ctx.np), refs);

@@ -211,8 +211,7 @@ static void auxdma_fault_clean(struct auxdma_fault *f, unsigned int n)
 	int i;
 
 	if (f->path->op == OP_CREATE) {
-		left = bus_find_device(&auxiliary_bus_type, NULL, f->prefix,
-				       auxdma_match_prefix);
+		left = auxdma_find_aux(f->prefix);
 		KUNIT_EXPECT_NULL_MSG(test, left, "%s: point %u: %s left behind",
 				      f->path->desc, n, left ? dev_name(left) : "");
 		put_device(left);
@@ -311,7 +310,6 @@ static void auxdma_fault_setup(struct auxdma_fault *f)
 		upper_32_bits(FAULT_SIZE), lower_32_bits(FAULT_SIZE),
 	};
 	struct auxiliary_device *auxdev;
-	char drvname[64];
 	int i;
 
 	auxdma_ocs_init(env);
@@ -330,14 +328,13 @@ static void auxdma_fault_setup(struct auxdma_fault *f)
 			.mode = AUXILIARY_DMA_OF_ID, .input_id = FAULT_INPUT_ID,
 		};
 	snprintf(f->prefix, sizeof(f->prefix), "%s.%s.", KBUILD_MODNAME, f->path->devname);
-	f->block_drv = driver_find(KBUILD_MODNAME ".block", &auxiliary_bus_type);
+	f->block_drv = auxdma_fixture_driver("block");
 	KUNIT_ASSERT_NOT_NULL(test, f->block_drv);
 
 	if (f->path->op == OP_BIND) {
 		f->auxdev = auxdma_create(env, f->path->devname, &f->ctx);
 		device_release_driver(&f->auxdev->dev);
-		snprintf(drvname, sizeof(drvname), "%s.%s", KBUILD_MODNAME, f->path->devname);
-		f->drv = driver_find(drvname, &auxiliary_bus_type);
+		f->drv = auxdma_fixture_driver(f->path->devname);
 		KUNIT_ASSERT_NOT_NULL(test, f->drv);
 		f->id = f->auxdev->id;
 		f->nr_resv = auxdma_fault_resv(&f->auxdev->dev, f->resv);

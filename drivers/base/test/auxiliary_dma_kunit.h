@@ -20,6 +20,8 @@ struct auxiliary_device *auxdma_devm_create(struct device *parent, const char *d
 int auxdma_count_dev(struct device *dev, void *data);
 unsigned long auxdma_count_groups(void);
 int auxdma_match_prefix(struct device *dev, const void *prefix);
+int auxdma_visit_aux(device_iter_t fn, void *data);
+struct device *auxdma_find_aux(const char *prefix);
 u64 auxdma_log_mark(void);
 bool auxdma_log_has(struct kunit *test, u64 mark, const char *who, const char *what);
 
@@ -81,6 +83,7 @@ struct auxdma_managed {
 #define MANAGED_IOVA	0x40000000UL
 
 int auxdma_suite_init(struct kunit_suite *suite);
+struct device_driver *auxdma_fixture_driver(const char *name);
 void auxdma_suite_exit(struct kunit_suite *suite);
 int auxdma_test_init(struct kunit *test);
 void auxdma_test_exit(struct kunit *test);

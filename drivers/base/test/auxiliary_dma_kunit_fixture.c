@@ -354,6 +354,16 @@ int auxdma_suite_init(struct kunit_suite *suite)
 	return ret;
 }
 
+/* The fixture's driver "block" or "managed", registered by auxdma_suite_init() */
+struct device_driver *auxdma_fixture_driver(const char *name)
+{
+	if (!strcmp(name, auxdma_managed_driver.name))
+		return &auxdma_managed_driver.driver;
+	if (!strcmp(name, auxdma_block_driver.name))
+		return &auxdma_block_driver.driver;
+	return NULL;
+}
+
 void auxdma_suite_exit(struct kunit_suite *suite)
 {
 	auxiliary_driver_unregister(&auxdma_managed_driver);

@@ -8,6 +8,7 @@
 #include <linux/iommu.h>
 #include <linux/kmsg_dump.h>
 #include <linux/pci.h>
+#include <linux/platform_device.h>
 #include <linux/xarray.h>
 
 #include "auxiliary_dma_kunit.h"
@@ -65,7 +66,7 @@ unsigned long auxdma_count_groups(void)
 
 	xa_init(&groups);
 	bus_for_each_dev(&platform_bus_type, NULL, &groups, auxdma_note_group);
-	bus_for_each_dev(&auxiliary_bus_type, NULL, &groups, auxdma_note_group);
+	auxdma_visit_aux(auxdma_note_group, &groups);
 #ifdef CONFIG_PCI
 	bus_for_each_dev(&pci_bus_type, NULL, &groups, auxdma_note_group);
 #endif
@@ -78,6 +79,67 @@ unsigned long auxdma_count_groups(void)
 int auxdma_match_prefix(struct device *dev, const void *prefix)
 {
 	return !strncmp(dev_name(dev), prefix, strlen(prefix));
+}
+
+/*
+ * The auxiliary bus type is private to the driver core (modules have
+ * dev_is_auxiliary()): reach the auxiliary devices through their parents,
+ * the platform and PCI devices, as their drivers do.
+ */
+struct auxdma_walk {
+	device_iter_t fn;
+	void *data;
+};
+
+static int auxdma_walk_aux(struct device *dev, void *data)
+{
+	struct auxdma_walk *w = data;
+
+	if (!dev_is_auxiliary(dev))
+		return 0;
+	return w->fn(dev, w->data) ?: device_for_each_child(dev, w, auxdma_walk_aux);
+}
+
+static int auxdma_walk_parent(struct device *dev, void *data)
+{
+	return device_for_each_child(dev, data, auxdma_walk_aux);
+}
+
+int auxdma_visit_aux(device_iter_t fn, void *data)
+{
+	struct auxdma_walk w = { .fn = fn, .data = data };
+	int ret;
+
+	ret = bus_for_each_dev(&platform_bus_type, NULL, &w, auxdma_walk_parent);
+#ifdef CONFIG_PCI
+	if (!ret)
+		ret = bus_for_each_dev(&pci_bus_type, NULL, &w, auxdma_walk_parent);
+#endif
+	return ret;
+}
+
+struct auxdma_find {
+	const char *prefix;
+	struct device *dev;
+};
+
+static int auxdma_find_one(struct device *dev, void *data)
+{
+	struct auxdma_find *f = data;
+
+	if (!auxdma_match_prefix(dev, f->prefix))
+		return 0;
+	f->dev = get_device(dev);
+	return 1;
+}
+
+/* An auxiliary device whose name starts with @prefix, with a reference */
+struct device *auxdma_find_aux(const char *prefix)
+{
+	struct auxdma_find f = { .prefix = prefix };
+
+	auxdma_visit_aux(auxdma_find_one, &f);
+	return f.dev;
 }
 
 /* The printk records since a mark, read back as the kmsg dumpers do */

@@ -233,7 +233,7 @@ static void auxdma_opt_in_test_no_dt_refused(struct kunit *test)
 				    "mode %d", ctx[i].mode);
 	}
 
-	dev = bus_find_device(&auxiliary_bus_type, NULL, prefix, auxdma_match_prefix);
+	dev = auxdma_find_aux(prefix);
 	KUNIT_EXPECT_NULL_MSG(test, dev, "%s left behind", dev ? dev_name(dev) : "");
 	put_device(dev);
 	KUNIT_EXPECT_EQ(test, auxdma_group_size(&oi->parent->dev), group_size);

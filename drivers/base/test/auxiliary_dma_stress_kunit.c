@@ -254,17 +254,25 @@ static void auxdma_stress_unregister(void *drv)
 	auxiliary_driver_unregister(drv);
 }
 
+struct auxdma_count {
+	const char *prefix;
+	unsigned int n;
+};
+
+static int auxdma_count_one(struct device *dev, void *data)
+{
+	struct auxdma_count *c = data;
+
+	c->n += auxdma_match_prefix(dev, c->prefix);
+	return 0;
+}
+
 static unsigned int auxdma_count_prefix(const char *prefix)
 {
-	struct device *dev = NULL;
-	unsigned int n = 0;
+	struct auxdma_count c = { .prefix = prefix };
 
-	while ((dev = bus_find_device(&auxiliary_bus_type, dev, prefix,
-				      auxdma_match_prefix))) {
-		put_device(dev);
-		n++;
-	}
-	return n;
+	auxdma_visit_aux(auxdma_count_one, &c);
+	return c.n;
 }
 
 /*
@@ -433,7 +441,7 @@ static int auxdma_stress_thread(void *data)
 				auxiliary_device_destroy(auxdev);
 			break;
 		case T_BIND:
-			bus_for_each_dev(&auxiliary_bus_type, NULL, s, auxdma_stress_rebind);
+			auxdma_visit_aux(auxdma_stress_rebind, s);
 			break;
 		case T_PARENT:
 			device_release_driver(parent);
@@ -442,7 +450,7 @@ static int auxdma_stress_thread(void *data)
 				auxdma_stress_error(s, t, ret);
 			break;
 		case T_READ:
-			bus_for_each_dev(&auxiliary_bus_type, NULL, s, auxdma_stress_read);
+			auxdma_visit_aux(auxdma_stress_read, s);
 			break;
 		}
 		WRITE_ONCE(s->count[t], s->count[t] + 1);

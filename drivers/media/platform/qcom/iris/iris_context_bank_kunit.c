@@ -237,7 +237,7 @@ static void iris_cb_init_dma(struct kunit *test, struct iris_core *core)
 
 static int iris_cb_match_bank(struct device *dev, const void *data)
 {
-	return dev->bus == &auxiliary_bus_type;
+	return dev_is_auxiliary(dev);
 }
 
 /* No context bank device is left under iris */
