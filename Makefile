@@ -31,6 +31,7 @@ JOBS	?= $(shell nproc)
 KERNEL_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--qemu_config=$(CURDIR)/kunit/qemu_arm64_smmuv3.py \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
+	--kunitconfig=drivers/base/test/auxiliary_dma_deep.kunitconfig \
 	--kunitconfig=drivers/gpu/host1x \
 	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
 	--kunitconfig=drivers/media/platform/qcom/iris \
@@ -110,14 +111,16 @@ kernel-x86_64:
 		--build_dir=$(BUILD)/kunit-x86_64 $(KERNEL_X86_64) >$(BUILD)/kernel-x86_64.log 2>&1 || \
 		{ tail -30 $(BUILD)/kernel-x86_64.log; exit 1; }
 
-# 6. The kernel's own gates on the series (needs the KUnit build);
+# 6. The kernel's own gates on the series (needs the KUnit build; the
+#    modules gate, last, checks the bench's kernel, which make check
+#    builds in the background, and waits for that build or makes it);
 #    checkpatch and dt-binding, which keep one core each, in the
 #    background beside the demos, whose QEMU leaves cores idle.  The demos
 #    first: make demo boots the KUnit kernel as built, make demo-builtin
 #    relinks it once, and sparse-w1 then rebuilds the series' objects in
 #    its folder with W=1, which would make the first demo relink it again
 GATES := +checkpatch +dt-binding demo demo-builtin sparse-w1 kernel-doc cocci \
-	dtbs docs series bisect w1-arm64 w1-arm w1-x86_64
+	dtbs docs series bisect w1-arm64 w1-arm w1-x86_64 modules
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)

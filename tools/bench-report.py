@@ -2,9 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """The figures of make bench, from the kernel logs of its runs.
 
-Prints every "bench: NAME VALUE UNIT" line the suite printed, the
-address-space lines of seed 001 and Iris, and each target beside the
-ratio it is about; writes OUT/bench.md (the table the README shows),
+Prints every "bench: NAME VALUE UNIT" line the suite printed and each
+target beside the ratio it is about; writes OUT/bench.md (the table the README shows),
 OUT/scale.dat and OUT/scale.png (gnuplot).  Fails if a case did not pass
 (a skip too: the runs have their SMMUv3) or a figure is missing.
 
@@ -22,7 +21,6 @@ import sys
 STAMP = re.compile(r'^\[\s*\d+\.\d+\] ')
 RESULT = re.compile(r'^\s*(not ok|ok) \d+ (\S+)(.*)$')
 FIGURE = re.compile(r'bench: (\S+) (\S+) (\S+)\s*$')
-SPACE = re.compile(r'((?:seed 001|iris): .*?)\s*$')
 
 # name pattern, comparison, target, gross limit (for --check), what
 TARGETS = [
@@ -57,7 +55,7 @@ def main():
     if check:
         args = args[1:]
     out, logs = args[0], args[1:]
-    figures, order, space, bad = {}, [], [], []
+    figures, order, bad = {}, [], []
     cases = 0
     for log in logs:
         seen = 0
@@ -77,23 +75,14 @@ def main():
                     order.append(m.group(1))
                 figures[m.group(1)] = (m.group(2), m.group(3))
                 continue
-            m = SPACE.search(line)
-            if m and '# ' in line:
-                space.append(m.group(1))
         if not seen:
             bad.append(f'{log}: no KUnit case ran (the kernel did not boot?)')
 
     for name in order:
         value, unit = figures[name]
         print(f'bench: {name} {value} {unit}')
-    for line in space:
-        print(f'bench: {line}')
 
     missing = [n for n in REQUIRED if n not in figures]
-    if not any(s.startswith('seed 001') for s in space):
-        missing.append('seed 001 table')
-    if not any(s.startswith('iris') for s in space):
-        missing.append('iris address space')
     for n in missing:
         bad.append(f'{n}: not printed')
 
@@ -112,7 +101,7 @@ def main():
                 if worse:
                     gross.append(f'{name} {v:.3f}, beyond {limit}')
 
-    write_table(out, order, figures, space)
+    write_table(out, order, figures)
     if not missing:
         err = plot(out, figures)
         if err:
@@ -131,14 +120,12 @@ def main():
     return 1 if bad or (check and gross) else 0
 
 
-def write_table(out, order, figures, space):
+def write_table(out, order, figures):
     with open(f'{out}/bench.md', 'w') as f:
         f.write('| figure | value | unit |\n|---|---:|---|\n')
         for name in order:
             value, unit = figures[name]
             f.write(f'| `{name}` | {value} | {unit} |\n')
-        if space:
-            f.write('\n```\n' + '\n'.join(space) + '\n```\n')
 
 
 def plot(out, figures):

@@ -14,7 +14,7 @@
 #               or changes, arm64, in the KUnit build: no warning on a
 #               line the series added
 #   series      make series, and the series applies to the base and gives
-#               exactly the tree
+#               exactly the tree at its last mailed patch
 #   bisect      every patch compiles (arm64, W=1, w1-arm64's "all"
 #               configuration), no new W=1 warning
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64 with everything in,
@@ -30,6 +30,9 @@
 #               warning
 #   demo        make demo and its checks
 #   demo-builtin  the demo with both reference drivers built in
+#   modules     the converted drivers, the reference drivers and the suites
+#               that can be, as modules with KUNIT=y, linked by modpost
+#               (in the bench's kernel, kunit/bench.config)
 #
 # Usage: tools/gates.sh TREE BUILD CACHE GATE...
 # A gate named +NAME runs in the background, beside the gates after it
@@ -213,8 +216,9 @@ gate_sparse_w1() {
 # series: the mailable series applies with git am semantics to the base
 # and gives exactly the tree's top commit
 gate_series() {
-	local idx=$build/gates/series.index p rc=0
-	"$top/tools/make-series.sh" "$tree" "$build/series" >/dev/null || return 1
+	local idx=$build/gates/series.index p rc=0 last
+	last=$("$top/tools/make-series.sh" "$tree" "$build/series" | sed -n 's/^last mailed: //p')
+	[ -n "$last" ] || return 1
 	rm -f "$idx"
 	GIT_INDEX_FILE=$idx g read-tree base
 	for p in $(ls "$build/series"/*.patch | grep -v /0000-); do
@@ -223,11 +227,12 @@ gate_series() {
 			return 1
 		fi
 	done
-	if [ "$(GIT_INDEX_FILE=$idx g write-tree)" != "$(g rev-parse 'series^{tree}')" ]; then
-		echo "  the series applied to base differs from the tree"
+	if [ "$(GIT_INDEX_FILE=$idx g write-tree)" != "$(g rev-parse "$last^{tree}")" ]; then
+		echo "  the series applied to base differs from the tree at $(g log -1 --format=%s "$last")"
 		rc=1
 	fi
-	echo "  $(ls "$build/series"/*.patch | grep -vc /0000-) patches and a cover letter in $build/series"
+	echo "  $(ls "$build/series"/*.patch | grep -vc /0000-) patches and a cover letter in $build/series;" \
+		"$(g rev-list --count "$last..series") not mailed (Not-for-mailing:)"
 	rm -f "$idx"
 	return $rc
 }
@@ -542,6 +547,45 @@ gate_demo() {
 gate_demo_builtin() {
 	"$top/tools/demo.sh" "$tree" "$build" "$cache" builtin 2>&1 | sed 's/^/  /'
 	return "${PIPESTATUS[0]}"
+}
+
+# modules: every converted driver, the reference drivers and every suite
+# that can be one, built as a module with KUNIT=y and linked by modpost,
+# which fails on a symbol the kernel does not export to them.  They are
+# built in the bench's kernel (kunit/bench.config), which make check
+# builds in the background: the gate waits for that build (tools/bench.sh
+# takes a lock), whose make then has nothing left to do; a kernel of their
+# own would not fit make check's budget.  The
+# suites of host1x and Iris link into their drivers' modules (bool), the
+# fastrpc suite is a module of its own, the auxiliary bus's suites are
+# built in (they reach into the driver core and fault injection).
+gate_modules() {
+	local obj=$build/bench-kernel ko bad=0 n=0
+	local want="drivers/gpu/host1x/host1x.ko:kunit drivers/gpu/drm/tegra/tegra-drm.ko
+		    drivers/misc/fastrpc.ko drivers/misc/fastrpc_kunit.ko:kunit
+		    drivers/media/platform/qcom/iris/qcom-iris.ko:kunit
+		    samples/auxiliary_dma/auxdma_vpu_core.ko samples/auxiliary_dma/auxdma_vpu_block.ko"
+
+	"$top/tools/bench.sh" "$tree" "$obj" "$build/bench" build | sed 's/^/  /' || return 1
+	if grep -q 'modpost' "$build/bench/build.log"; then
+		echo "  modpost:"
+		grep 'modpost' "$build/bench/build.log" | head -10 | sed 's/^/    /'
+		return 1
+	fi
+	for ko in $want; do
+		n=$((n + 1))
+		if [ ! -f "$obj/${ko%:kunit}" ]; then
+			echo "  ${ko%:kunit}: not built"
+			bad=1
+		elif [ "${ko#*:}" = kunit ] &&
+		     ! aarch64-linux-gnu-objdump -h "$obj/${ko%:kunit}" | grep -q 'kunit_test_suites'; then
+			echo "  ${ko%:kunit}: no KUnit suite in it"
+			bad=1
+		fi
+	done
+	[ "$bad" = 0 ] || return 1
+	echo "  $n modules linked by modpost against the bench's kernel, KUNIT=y, 3 with their suites:"
+	echo "  $(echo $want | sed 's/:kunit//g; s,[^ ]*/,,g')"
 }
 
 # run_gate NAME: one gate, its findings and its verdict with its seconds

@@ -43,9 +43,12 @@ static void auxdma_expect_own_contexts(struct kunit *test, struct device *parent
 
 /*
  * An auxiliary device created the old way, sharing its parent's DT node and
- * so its "iommus", is not a DMA master of its own: no IOMMU group, no DMA
- * mask, no DMA ops, no IOMMU data, even though its bus is now one of the
- * IOMMU's buses.
+ * so its "iommus", is not a DMA master of its own, even bound to a driver:
+ * the bus's .dma_configure leaves an undeclared device alone (configuring
+ * it from the node it shares would put it in its parent's group).  No IOMMU
+ * group, no DMA mask, no DMA ops, no IOMMU data.  On an SMMUv3 the device
+ * has no fwspec either; the opt-in that keeps it from IOMMU drivers taking
+ * any device is the auxiliary_dma_opt_in suite's.
  */
 static void auxdma_test_legacy_device_unchanged(struct kunit *test)
 {
@@ -54,10 +57,11 @@ static void auxdma_test_legacy_device_unchanged(struct kunit *test)
 
 	auxdma_setup(env);
 	auxdev = auxiliary_device_create(&env->parent->dev, KBUILD_MODNAME,
-					 "legacy", NULL, env->seq);
+					 "block", NULL, auxdma_new_id());
 	KUNIT_ASSERT_NOT_NULL(test, auxdev);
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, auxdma_destroy, auxdev));
 
+	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.driver, auxdma_fixture_driver("block"));
 	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.of_node, env->parent_np);
 	KUNIT_EXPECT_NULL(test, auxdev->dma);
 	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
