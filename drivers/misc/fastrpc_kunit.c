@@ -23,6 +23,7 @@
 #include <linux/dma-map-ops.h>
 #include <linux/iommu.h>
 #include <linux/kprobes.h>
+#include <linux/miscdevice.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -50,6 +51,7 @@ static const struct {
 #define FASTRPC_SID2	0x60	/* + reg: the second stream ID of a bank */
 #define FASTRPC_SID_BAD	0x7fffffff	/* beyond any SMMUv3's stream ID range */
 #define FASTRPC_NR_CBS	ARRAY_SIZE(fastrpc_cbs)
+#define FASTRPC_LATE_PHANDLE	0x7ffe0000	/* well above dtc's phandles */
 #define FASTRPC_MAX_POINTS	4096	/* more than the probe has: a probe that reaches it loops */
 
 /* The sessions' stream IDs, in order: reg 3, reg 4, and reg 5 three times */
@@ -66,6 +68,8 @@ struct fastrpc_kunit_env {
 	struct device_node *channel_np;
 	struct device_node *cb_np[FASTRPC_NR_CBS];
 	unsigned int first_cb;	/* the banks in DT: fastrpc_cbs[first_cb] on */
+	u32 broken_reg;		/* this bank's "iommus" is one cell short */
+	u32 late_reg;		/* this bank's IOMMU has no device yet */
 	struct platform_device *edge;
 	struct rpmsg_device *rpdev;
 };
@@ -154,13 +158,15 @@ static void fastrpc_kunit_exit(struct kunit *test)
 /*
  * The edge and the channel in DT, and the edge's platform device; the bank
  * with "reg" @bad_reg, if any, gets a stream ID that the SMMUv3 refuses.
+ * The bank with "reg" env->broken_reg gets an "iommus" one cell short, the
+ * one with env->late_reg an IOMMU node that no driver has bound.
  */
 static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 {
 	struct fastrpc_kunit_env *env = test->priv;
 	struct of_changeset *ocs = &env->ocs;
 	static atomic_t seq = ATOMIC_INIT(0);
-	struct device_node *edge_np, *np;
+	struct device_node *edge_np, *np, *late = NULL;
 	char name[32];
 	unsigned int i;
 
@@ -173,6 +179,12 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 	of_node_put(edge_np);	/* the changeset holds a reference */
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, edge_np, "compatible",
 							      "test,glink-edge"));
+	if (env->late_reg) {
+		late = of_changeset_create_node(ocs, edge_np, "late-iommu");
+		KUNIT_ASSERT_NOT_NULL(test, late);
+		of_node_put(late);	/* the changeset holds a reference */
+		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, late, "#iommu-cells", 1));
+	}
 
 	np = of_changeset_create_node(ocs, edge_np, "fastrpc");
 	KUNIT_ASSERT_NOT_NULL(test, np);
@@ -193,9 +205,15 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 			env->smmu_np->phandle, fastrpc_cbs[i].sid + FASTRPC_SID2,
 		};
 
+		unsigned int cells = ARRAY_SIZE(iommus);
+		struct device_node *cb;
+
 		if (fastrpc_cbs[i].reg == bad_reg)
 			iommus[3] = FASTRPC_SID_BAD;
-		struct device_node *cb;
+		if (fastrpc_cbs[i].reg == env->broken_reg)
+			cells--;
+		if (fastrpc_cbs[i].reg == env->late_reg)
+			iommus[0] = FASTRPC_LATE_PHANDLE;
 
 		snprintf(name, sizeof(name), "compute-cb@%u", fastrpc_cbs[i].reg);
 		cb = of_changeset_create_node(ocs, np, name);
@@ -207,8 +225,7 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, cb, "reg",
 								   fastrpc_cbs[i].reg));
 		KUNIT_ASSERT_EQ(test, 0,
-				of_changeset_add_prop_u32_array(ocs, cb, "iommus", iommus,
-								ARRAY_SIZE(iommus)));
+				of_changeset_add_prop_u32_array(ocs, cb, "iommus", iommus, cells));
 		if (fastrpc_cbs[i].nsessions)
 			KUNIT_ASSERT_EQ(test, 0,
 					of_changeset_add_prop_u32(ocs, cb, "qcom,nsessions",
@@ -220,6 +237,9 @@ static void fastrpc_kunit_build(struct kunit *test, u32 bad_reg)
 
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(ocs));
 	env->applied = true;
+	/* Set once the node is attached, as the overlay code does */
+	if (late)
+		late->phandle = FASTRPC_LATE_PHANDLE;
 	env->edge = of_find_device_by_node(edge_np);
 	KUNIT_ASSERT_NOT_NULL_MSG(test, env->edge, "no platform device for %pOF", edge_np);
 }
@@ -465,20 +485,134 @@ static void fastrpc_kunit_test_refused_bank(struct kunit *test)
 }
 
 /*
+ * A bank whose "iommus" does not parse is skipped with a warning; the
+ * channel binds with the sessions of its other banks, and the skipped
+ * bank's node is neither claimed nor held.
+ */
+static void fastrpc_kunit_test_broken_bank_skipped(struct kunit *test)
+{
+	struct fastrpc_kunit_env *env = test->priv;
+	unsigned int i, sessions = 0, refs;
+	struct device_node *broken = NULL;
+	struct fastrpc_kunit_find f;
+
+	for (i = 0; i < FASTRPC_NR_CBS; i++)
+		if (fastrpc_cbs[i].reg != 4)
+			sessions += fastrpc_cbs[i].nsessions ?: 1;
+
+	env->broken_reg = 4;
+	fastrpc_kunit_build(test, 0);
+	for (i = 0; i < FASTRPC_NR_CBS; i++)
+		if (fastrpc_cbs[i].reg == 4)
+			broken = env->cb_np[i];
+	KUNIT_ASSERT_NOT_NULL(test, broken);
+	refs = kref_read(&broken->kobj.kref);
+
+	fastrpc_kunit_announce(test);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, env->rpdev->dev.driver,
+				  "a bank that cannot be declared failed the channel");
+	KUNIT_EXPECT_EQ(test, fastrpc_session_sids(&env->rpdev->dev, NULL, 0), sessions);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS - 1);
+	for (i = 0; i < f.n; i++) {
+		KUNIT_EXPECT_PTR_NE(test, f.found[i]->of_node, broken);
+		KUNIT_EXPECT_NOT_NULL(test, f.found[i]->driver);
+	}
+	fastrpc_kunit_put_banks(&f);
+	KUNIT_EXPECT_FALSE(test, of_node_check_flag(broken, OF_POPULATED));
+	KUNIT_EXPECT_EQ(test, kref_read(&broken->kobj.kref), refs);
+}
+
+#ifdef CONFIG_KPROBES
+/* What the channel's probe registers while a test watches it */
+static atomic_t fastrpc_kunit_misc_registered;
+static atomic_t fastrpc_kunit_banks_added;
+
+static int fastrpc_kunit_misc_register_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct miscdevice *misc = (struct miscdevice *)regs_get_kernel_argument(regs, 0);
+
+	if (misc->name && !strncmp(misc->name, "fastrpc-", strlen("fastrpc-")))
+		atomic_inc(&fastrpc_kunit_misc_registered);
+	return 0;
+}
+
+static int fastrpc_kunit_aux_add_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct auxiliary_device *adev = (void *)regs_get_kernel_argument(regs, 0);
+	struct rpmsg_device *rpdev = READ_ONCE(fastrpc_kunit_watched);
+
+	if (rpdev && adev->dev.parent == &rpdev->dev)
+		atomic_inc(&fastrpc_kunit_banks_added);
+	return 0;
+}
+
+static void fastrpc_kunit_unregister_kprobe(void *kp)
+{
+	unregister_kprobe(kp);
+}
+
+static void fastrpc_kunit_watch(struct kunit *test, const char *symbol,
+				kprobe_pre_handler_t pre)
+{
+	struct kprobe *kp = kunit_kzalloc(test, sizeof(*kp), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, kp);
+	kp->symbol_name = symbol;
+	kp->pre_handler = pre;
+	KUNIT_ASSERT_EQ_MSG(test, 0, register_kprobe(kp), "kprobe on %s", symbol);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, fastrpc_kunit_unregister_kprobe,
+							   kp));
+}
+#endif
+
+/*
+ * A bank whose IOMMU has not probed yet makes the channel defer before it
+ * has any effect: no device node registered, no bank added, nothing left.
+ */
+static void fastrpc_kunit_test_defers_first(struct kunit *test)
+{
+#ifdef CONFIG_KPROBES
+	struct fastrpc_kunit_env *env = test->priv;
+	struct fastrpc_kunit_find f;
+	unsigned int i;
+
+	env->late_reg = fastrpc_cbs[FASTRPC_NR_CBS - 1].reg;
+	fastrpc_kunit_build(test, 0);
+	atomic_set(&fastrpc_kunit_misc_registered, 0);
+	atomic_set(&fastrpc_kunit_banks_added, 0);
+	fastrpc_kunit_watch(test, "misc_register", fastrpc_kunit_misc_register_pre);
+	fastrpc_kunit_watch(test, "__auxiliary_device_add", fastrpc_kunit_aux_add_pre);
+
+	fastrpc_kunit_announce(test);
+	KUNIT_EXPECT_NULL_MSG(test, env->rpdev->dev.driver, "bound without the late IOMMU");
+	KUNIT_EXPECT_EQ(test, atomic_read(&fastrpc_kunit_misc_registered), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fastrpc_kunit_banks_added), 0);
+	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), 0);
+	fastrpc_kunit_put_banks(&f);
+	for (i = 0; i < FASTRPC_NR_CBS; i++)
+		KUNIT_EXPECT_FALSE(test, of_node_check_flag(env->cb_np[i], OF_POPULATED));
+#else
+	kunit_skip(test, "needs CONFIG_KPROBES to watch what the channel's probe registers");
+#endif
+}
+
+/*
  * The channel's banks are all there, each bound in a group of its own, or,
  * if an injected fault failed its IOMMU probe or its bind, left unbound,
- * as a bank whose platform device failed to probe was before; the
- * channel's sessions are those of its bound banks.  Return how many banks
- * are unbound.
+ * as a bank whose platform device failed to probe was before, or, if it
+ * failed its addition, skipped; the channel's sessions are those of its
+ * bound banks.  Return how many banks are unbound or skipped.
  */
 static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int point)
 {
 	struct fastrpc_kunit_env *env = test->priv;
 	struct fastrpc_kunit_find f;
-	unsigned int i, j, sessions = 0, unbound = 0;
+	unsigned int i, j, sessions = 0, unbound, banks;
 
-	KUNIT_EXPECT_EQ_MSG(test, fastrpc_kunit_banks(&env->rpdev->dev, &f),
-			    FASTRPC_NR_CBS - env->first_cb, "point %u", point);
+	/* A bank that a fault kept from being added is skipped */
+	banks = fastrpc_kunit_banks(&env->rpdev->dev, &f);
+	KUNIT_EXPECT_LE_MSG(test, banks, FASTRPC_NR_CBS - env->first_cb, "point %u", point);
+	unbound = FASTRPC_NR_CBS - env->first_cb - banks;
 	for (i = 0; i < f.n; i++) {
 		struct iommu_group *group = iommu_group_get(f.found[i]);
 		unsigned int members = 0;
@@ -509,7 +643,8 @@ static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int 
  * and so on (kunit_fail_nth()) until a probe meets no fault.  A probe that
  * a fault failed leaves the channel unbound, with no bank and no reference
  * on a bank's node; one that survived its fault leaves every bank in a
- * group of its own, bound unless the fault failed its bind; the probe
+ * group of its own, bound unless the fault failed its bind, or skipped if
+ * it failed its addition; the probe
  * without a fault binds them all.  kmemleak, scanned once the suites have
  * run, finds memory left behind.
  */
@@ -543,8 +678,8 @@ static void fastrpc_kunit_test_faults(struct kunit *test)
 
 		if (env->rpdev->dev.driver) {
 			left = fastrpc_kunit_expect_whole(test, n);
-			KUNIT_EXPECT_TRUE_MSG(test, injected || !left, "%u unbound without a fault",
-					      left);
+			KUNIT_EXPECT_TRUE_MSG(test, injected || !left,
+					      "%u unbound or skipped without a fault", left);
 			unbound += !!left;
 			survived += injected;
 			device_release_driver(&env->rpdev->dev);
@@ -571,6 +706,8 @@ static struct kunit_case fastrpc_kunit_cases[] = {
 	KUNIT_CASE(fastrpc_kunit_test_sessions_at_return),
 	KUNIT_CASE(fastrpc_kunit_test_unbind),
 	KUNIT_CASE(fastrpc_kunit_test_refused_bank),
+	KUNIT_CASE(fastrpc_kunit_test_broken_bank_skipped),
+	KUNIT_CASE(fastrpc_kunit_test_defers_first),
 	KUNIT_CASE_SLOW(fastrpc_kunit_test_faults),
 	{ }
 };

@@ -14,8 +14,10 @@
 
 #include <kunit/fail_nth.h>
 #include <kunit/test.h>
+#include <linux/auxiliary_bus.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
+#include <linux/kprobes.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/pid.h>
@@ -28,7 +30,7 @@
 /* Stream IDs apart from those of the auxiliary_dma suites */
 #define CTX_SID_HOST	0x2000
 #define CTX_SID_BAD	0x7fffffff	/* beyond any SMMUv3's stream ID range */
-#define CTX_PHANDLE_OFF	0x7ffe0000	/* + n: a disabled IOMMU, above dtc's phandles */
+#define CTX_PHANDLE_OFF	0x7ffe0000	/* + n: a disabled or late IOMMU, above dtc's phandles */
 #define CTX_MAX_POINTS	4096		/* more than the path has: a path that reaches it loops */
 
 /* "iommu-map": four entries of one context, then one of two */
@@ -95,12 +97,19 @@ static void host1x_ctx_test_exit(struct kunit *test)
 	of_node_put(env->smmu_np);
 }
 
+/* What is wrong with the context that host1x_ctx_build() spoils */
+enum host1x_ctx_bad {
+	CTX_SID_REFUSED,	/* a stream ID that the SMMUv3 refuses */
+	CTX_IOMMU_OFF,		/* an IOMMU node that is disabled */
+	CTX_IOMMU_LATE,		/* an IOMMU node that no driver has bound yet */
+};
+
 /*
  * A host1x-like node whose context @bad_index, if not negative, maps to a
- * stream ID that the SMMUv3 refuses, or to an IOMMU that is disabled if
- * @disabled.
+ * stream ID that the SMMUv3 refuses, to an IOMMU that is disabled, or to
+ * one that has not probed, as @how says.
  */
-static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
+static void host1x_ctx_build_bad(struct kunit *test, int bad_index, enum host1x_ctx_bad how)
 {
 	struct host1x_ctx_env *env = test->priv;
 	struct of_changeset *ocs = &env->ocs;
@@ -117,14 +126,15 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 	of_changeset_init(ocs);
 	env->built = true;
 
-	if (disabled) {
-		/* An IOMMU node that is not available: no driver, no group */
-		snprintf(name, sizeof(name), "kunit-host1x-off-%d", n);
+	if (bad_index >= 0 && how != CTX_SID_REFUSED) {
+		/* An IOMMU node without a driver: disabled, or not probed yet */
+		snprintf(name, sizeof(name), "kunit-host1x-iommu-%d", n);
 		off = of_changeset_create_node(ocs, of_root, name);
 		KUNIT_ASSERT_NOT_NULL(test, off);
 		of_node_put(off);	/* the changeset holds a reference */
-		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, off, "status",
-								      "disabled"));
+		if (how == CTX_IOMMU_OFF)
+			KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, off, "status",
+									      "disabled"));
 		KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, off, "#iommu-cells", 1));
 		KUNIT_ASSERT_NULL(test, of_find_node_by_phandle(CTX_PHANDLE_OFF + n));
 	}
@@ -133,8 +143,8 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 		bool bad = (int)i == bad_index;
 
 		map[i * 4] = ctx_map[i][0];
-		map[i * 4 + 1] = bad && disabled ? CTX_PHANDLE_OFF + n : smmu;
-		map[i * 4 + 2] = bad && !disabled ? CTX_SID_BAD : ctx_map[i][1];
+		map[i * 4 + 1] = bad && off ? CTX_PHANDLE_OFF + n : smmu;
+		map[i * 4 + 2] = bad && !off ? CTX_SID_BAD : ctx_map[i][1];
 		map[i * 4 + 3] = i == ARRAY_SIZE(ctx_map) - 1 ? CTX_LAST_LEN : 1;
 	}
 
@@ -161,6 +171,11 @@ static void host1x_ctx_build(struct kunit *test, int bad_index, bool disabled)
 	env->pdev = of_find_device_by_node(np);
 	KUNIT_ASSERT_NOT_NULL_MSG(test, env->pdev, "no platform device for %pOF", np);
 	env->host.dev = &env->pdev->dev;
+}
+
+static void host1x_ctx_build(struct kunit *test)
+{
+	host1x_ctx_build_bad(test, -1, CTX_SID_REFUSED);
 }
 
 static int host1x_ctx_match(struct device *dev, const void *data)
@@ -205,7 +220,7 @@ static void host1x_ctx_test_contexts(struct kunit *test)
 	struct iommu_group *group[NR_CONTEXTS], *host_group;
 	unsigned int i, j;
 
-	host1x_ctx_build(test, -1, false);
+	host1x_ctx_build(test);
 	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
 	KUNIT_ASSERT_EQ(test, cdl->len, NR_CONTEXTS);
 
@@ -255,7 +270,7 @@ static void host1x_ctx_test_map_own_domain(struct kunit *test)
 	unsigned int i;
 	void *buf;
 
-	host1x_ctx_build(test, -1, false);
+	host1x_ctx_build(test);
 	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
 	dev = &cdl->devs[0]->adev.dev;
 
@@ -302,7 +317,7 @@ static void host1x_ctx_test_alloc(struct kunit *test)
 	struct pid **pids;
 	unsigned int i, j;
 
-	host1x_ctx_build(test, -1, false);
+	host1x_ctx_build(test);
 	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
 
 	/* The processes of the early kernel threads stand for clients */
@@ -347,33 +362,90 @@ static void host1x_ctx_test_alloc(struct kunit *test)
 	}
 }
 
+#ifdef CONFIG_KPROBES
+static struct device *host1x_ctx_watched;
+static atomic_t host1x_ctx_added;
+
+static int host1x_ctx_add_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct auxiliary_device *adev = (void *)regs_get_kernel_argument(regs, 0);
+
+	if (adev->dev.parent == READ_ONCE(host1x_ctx_watched))
+		atomic_inc(&host1x_ctx_added);
+	return 0;
+}
+#endif
+
+/*
+ * host1x_memory_context_list_init(), watching auxiliary_device_add(): how
+ * many context devices it added, even if it removed them again; -1 if it
+ * cannot tell.
+ */
+static int host1x_ctx_list_init_added(struct kunit *test, int *ret)
+{
+	struct host1x_ctx_env *env = test->priv;
+#ifdef CONFIG_KPROBES
+	struct kprobe kp = {
+		.symbol_name = "__auxiliary_device_add",
+		.pre_handler = host1x_ctx_add_pre,
+	};
+	int err;
+
+	atomic_set(&host1x_ctx_added, 0);
+	WRITE_ONCE(host1x_ctx_watched, env->host.dev);
+	err = register_kprobe(&kp);
+	*ret = host1x_memory_context_list_init(&env->host);
+	if (!err)
+		unregister_kprobe(&kp);
+	WRITE_ONCE(host1x_ctx_watched, NULL);
+	KUNIT_EXPECT_EQ_MSG(test, err, 0, "kprobe on __auxiliary_device_add");
+	return err ? -1 : atomic_read(&host1x_ctx_added);
+#else
+	*ret = host1x_memory_context_list_init(&env->host);
+	return -1;
+#endif
+}
+
+static const struct host1x_ctx_unmapped {
+	enum host1x_ctx_bad how;
+	int err;
+	bool none_added;	/* found before any context is added */
+	const char *desc;
+} host1x_ctx_unmapped_params[] = {
+	{ CTX_SID_REFUSED, -EINVAL, false, "sid-refused" },
+	{ CTX_IOMMU_OFF, -ENODEV, true, "iommu-disabled" },
+	{ CTX_IOMMU_LATE, -EPROBE_DEFER, true, "iommu-late" },
+};
+
 /*
  * Contexts described in DT that the IOMMU does not map make the list fail,
  * with an errno and a log line, and leave no context device behind: a
- * stream ID that the SMMUv3 refuses, or an IOMMU that is disabled.
+ * stream ID that the SMMUv3 refuses, an IOMMU that is disabled, or one
+ * that has not probed yet (host1x defers, as before the series).  What
+ * can be found before a context is added (the IOMMU's state) is found
+ * before any is added.
  */
 static void host1x_ctx_test_unmapped(struct kunit *test)
 {
-	const bool disabled = *(const bool *)test->param_value;
+	const struct host1x_ctx_unmapped *bad = test->param_value;
 	struct host1x_ctx_env *env = test->priv;
 	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	int ret, added;
 
-	host1x_ctx_build(test, 2, disabled);
-	KUNIT_EXPECT_EQ(test, host1x_memory_context_list_init(&env->host),
-			disabled ? -ENODEV : -EINVAL);
+	host1x_ctx_build_bad(test, 2, bad->how);
+	added = host1x_ctx_list_init_added(test, &ret);
+	KUNIT_EXPECT_EQ(test, ret, bad->err);
+	if (added < 0)
+		kunit_mark_skipped(test, "needs CONFIG_KPROBES to see whether a context was added");
+	else if (bad->none_added)
+		KUNIT_EXPECT_EQ_MSG(test, added, 0, "%d contexts added before the list failed",
+				    added);
 	KUNIT_EXPECT_EQ(test, cdl->len, 0);
 	KUNIT_EXPECT_NULL(test, cdl->devs);
 	host1x_ctx_expect_none(test);
 }
 
-static const bool host1x_ctx_unmapped_params[] = { false, true };
-
-static void host1x_ctx_unmapped_desc(const bool *disabled, char *desc)
-{
-	strscpy(desc, *disabled ? "iommu-disabled" : "sid-refused", KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(host1x_ctx_unmapped, host1x_ctx_unmapped_params, host1x_ctx_unmapped_desc);
+KUNIT_ARRAY_PARAM_DESC(host1x_ctx_unmapped, host1x_ctx_unmapped_params, desc);
 
 /*
  * Each context of a list that host1x_memory_context_list_init() returned
@@ -431,7 +503,7 @@ static void host1x_ctx_test_faults(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ret, 0);
 
 	env->nr_map = 2;
-	host1x_ctx_build(test, -1, false);
+	host1x_ctx_build(test);
 	np = env->host.dev->of_node;
 	refs = kref_read(&np->kobj.kref);
 

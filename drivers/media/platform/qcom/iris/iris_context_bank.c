@@ -20,6 +20,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
 #include <linux/of.h>
+#include <linux/slab.h>
 
 #include "iris_context_bank.h"
 #include "iris_core.h"
@@ -103,27 +104,64 @@ void iris_context_banks_destroy(struct iris_core *core)
 	}
 }
 
+static void iris_context_bank_release(struct device *dev)
+{
+	kfree(to_auxiliary_dev(dev));
+}
+
+/* Declare the context bank of sub-node @np: an auxiliary device, not added */
+static struct auxiliary_device *iris_context_bank_declare(struct iris_core *core,
+							  enum iris_context_bank_id id,
+							  struct device_node *np)
+{
+	struct auxiliary_dma_context dma = {
+		.mode = AUXILIARY_DMA_OF_NODE,
+		.np = np,
+		.dma_mask = core->iris_platform_data->dma_mask,
+	};
+	struct auxiliary_device *adev;
+	int ret;
+
+	adev = kzalloc_obj(*adev);
+	if (!adev)
+		return ERR_PTR(-ENOMEM);
+	adev->name = iris_context_bank_names[id];
+	adev->dev.parent = core->dev;
+	adev->dev.release = iris_context_bank_release;
+	ret = auxiliary_device_init(adev);
+	if (ret) {
+		kfree(adev);
+		return ERR_PTR(ret);
+	}
+
+	ret = auxiliary_device_set_dma_context(adev, &dma);
+	if (ret) {
+		auxiliary_device_uninit(adev);
+		return ERR_PTR(ret);
+	}
+	return adev;
+}
+
 /**
  * iris_context_banks_create() - create a device per context bank
  * @core: the iris core, its platform data set
  *
- * If the iris node has context bank sub-nodes, create an auxiliary device
- * for each, declared by its sub-node and with iris's DMA mask, and let
- * the context bank driver bind it.  If it has none, create nothing.
+ * If the iris node has context bank sub-nodes, declare an auxiliary device
+ * for each, by its sub-node and with iris's DMA mask, then add them, and
+ * let the context bank driver bind each while it is added.  Both are
+ * declared before either is added: a bank whose IOMMU has not probed yet
+ * defers iris before anything is registered.  If the node has no bank
+ * sub-node, create nothing.
  *
  * Return: 0 on success; -EPROBE_DEFER if a bank's IOMMU has not probed
  * yet; -ENODEV if the iris node has one sub-node but not the other, or a
- * bank did not bind; or the error of auxiliary_device_create_dma().
- * Nothing is left created on error.
+ * bank did not bind; or the error of auxiliary_device_set_dma_context()
+ * or auxiliary_device_add().  Nothing is left created on error.
  */
 int iris_context_banks_create(struct iris_core *core)
 {
-	struct auxiliary_dma_context dma = {
-		.mode = AUXILIARY_DMA_OF_NODE,
-		.dma_mask = core->iris_platform_data->dma_mask,
-	};
+	struct auxiliary_device *adev[IRIS_CB_MAX] = {};
 	struct device *dev = core->dev;
-	struct auxiliary_device *adev;
 	unsigned int found = 0;
 	int i, ret;
 
@@ -143,27 +181,40 @@ int iris_context_banks_create(struct iris_core *core)
 		if (!np) {
 			ret = dev_err_probe(dev, -ENODEV, "no available %s context bank node\n",
 					    iris_context_bank_names[i]);
-			goto err_destroy;
+			goto err_uninit;
 		}
 
-		dma.np = np;
-		adev = auxiliary_device_create_dma(dev, iris_context_bank_names[i], NULL, 0, &dma);
-		if (IS_ERR(adev)) {
-			ret = dev_err_probe(dev, PTR_ERR(adev), "cannot add context bank %pOF\n",
-					    np);
-			goto err_destroy;
+		adev[i] = iris_context_bank_declare(core, i, np);
+		if (IS_ERR(adev[i])) {
+			ret = dev_err_probe(dev, PTR_ERR(adev[i]),
+					    "cannot declare context bank %pOF\n", np);
+			adev[i] = NULL;
+			goto err_uninit;
 		}
-		core->context_bank[i] = adev;
+	}
 
-		if (device_is_bound(&adev->dev))
-			continue;
-		ret = dev_err_probe(dev, -ENODEV, "context bank %pOF did not bind\n", np);
-		goto err_destroy;
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		ret = auxiliary_device_add(adev[i]);
+		if (ret) {
+			dev_err(dev, "cannot add context bank %pOF: %d\n", adev[i]->dev.of_node, ret);
+			goto err_uninit;
+		}
+		core->context_bank[i] = adev[i];
+		adev[i] = NULL;
+
+		if (!device_is_bound(&core->context_bank[i]->dev)) {
+			ret = dev_err_probe(dev, -ENODEV, "context bank %pOF did not bind\n",
+					    core->context_bank[i]->dev.of_node);
+			goto err_uninit;
+		}
 	}
 
 	return 0;
 
-err_destroy:
+err_uninit:
+	for (i = 0; i < IRIS_CB_MAX; i++)
+		if (adev[i])
+			auxiliary_device_uninit(adev[i]);
 	iris_context_banks_destroy(core);
 	return ret;
 }
@@ -191,6 +242,8 @@ static struct auxiliary_driver iris_context_bank_driver = {
 	.id_table = iris_context_bank_ids,
 	.driver = {
 		.suppress_bind_attrs = true,
+		/* Bound while iris adds it, whatever driver_async_probe= says */
+		.probe_type = PROBE_FORCE_SYNCHRONOUS,
 	},
 };
 

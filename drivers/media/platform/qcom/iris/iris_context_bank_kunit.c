@@ -21,6 +21,7 @@
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
+#include <linux/kprobes.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -612,28 +613,78 @@ static void iris_cb_test_old_form(struct kunit *test)
 static const struct iris_cb_bad {
 	enum iris_cb_form form;
 	int err;
+	bool none_added;	/* found before any bank is added */
 	const char *desc;
 } iris_cb_bad_forms[] = {
-	{ IRIS_CB_FORM_BAD_SID, -ENODEV, "refused stream ID" },
-	{ IRIS_CB_FORM_NO_PIXEL, -ENODEV, "no pixel node" },
-	{ IRIS_CB_FORM_PIXEL_OFF, -ENODEV, "pixel node disabled" },
-	{ IRIS_CB_FORM_LATE_IOMMU, -EPROBE_DEFER, "IOMMU not probed yet" },
+	{ IRIS_CB_FORM_BAD_SID, -ENODEV, false, "refused stream ID" },
+	{ IRIS_CB_FORM_NO_PIXEL, -ENODEV, true, "no pixel node" },
+	{ IRIS_CB_FORM_PIXEL_OFF, -ENODEV, true, "pixel node disabled" },
+	{ IRIS_CB_FORM_LATE_IOMMU, -EPROBE_DEFER, true, "IOMMU not probed yet" },
 };
+
+#ifdef CONFIG_KPROBES
+static struct device *iris_cb_watched;
+static atomic_t iris_cb_added;
+
+static int iris_cb_add_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct auxiliary_device *adev = (void *)regs_get_kernel_argument(regs, 0);
+
+	if (adev->dev.parent == READ_ONCE(iris_cb_watched))
+		atomic_inc(&iris_cb_added);
+	return 0;
+}
+#endif
+
+/*
+ * iris_init_dma(@core), watching auxiliary_device_add(): how many bank
+ * devices it added, even if it removed them again; -1 if it cannot tell.
+ */
+static int iris_cb_init_dma_added(struct kunit *test, struct iris_core *core, int *ret)
+{
+#ifdef CONFIG_KPROBES
+	struct kprobe kp = {
+		.symbol_name = "__auxiliary_device_add",
+		.pre_handler = iris_cb_add_pre,
+	};
+	int err;
+
+	atomic_set(&iris_cb_added, 0);
+	WRITE_ONCE(iris_cb_watched, core->dev);
+	err = register_kprobe(&kp);
+	*ret = iris_init_dma(core);
+	if (!err)
+		unregister_kprobe(&kp);
+	WRITE_ONCE(iris_cb_watched, NULL);
+	KUNIT_EXPECT_EQ_MSG(test, err, 0, "kprobe on __auxiliary_device_add");
+	return err ? -1 : atomic_read(&iris_cb_added);
+#else
+	*ret = iris_init_dma(core);
+	return -1;
+#endif
+}
 
 /*
  * A bank the IOMMU refuses, a missing bank and a disabled bank each fail
  * with -ENODEV, and a bank whose IOMMU has not probed yet defers iris, each
  * with a log line naming iris and the bank; none leaves a bank device or a
- * group behind.
+ * group behind.  What can be found before a bank is added (a missing or
+ * disabled node, an IOMMU not probed) is found before either is added.
  */
 static void iris_cb_test_errors(struct kunit *test)
 {
 	const struct iris_cb_bad *bad = test->param_value;
 	struct iris_cb_env *env = test->priv;
 	struct iris_core *core;
+	int ret, added;
 
 	core = iris_cb_build(test, bad->form);
-	KUNIT_EXPECT_EQ(test, iris_init_dma(core), bad->err);
+	added = iris_cb_init_dma_added(test, core, &ret);
+	KUNIT_EXPECT_EQ(test, ret, bad->err);
+	if (added < 0)
+		kunit_mark_skipped(test, "needs CONFIG_KPROBES to see whether a bank was added");
+	else if (bad->none_added)
+		KUNIT_EXPECT_EQ_MSG(test, added, 0, "%d banks added before iris failed", added);
 	KUNIT_EXPECT_FALSE(test, iris_has_context_banks(core));
 	KUNIT_EXPECT_NULL(test, core->iova_state);
 	iris_cb_expect_none(test, core);
