@@ -362,6 +362,39 @@ static void host1x_ctx_test_alloc(struct kunit *test)
 	}
 }
 
+/*
+ * A context that a client holds, with host1x_memory_context_alloc() or
+ * _get(), outlives the removal of its device (host1x's unbind): it stays
+ * readable until the client's last put, which KASAN would otherwise see.
+ */
+static void host1x_ctx_test_held_past_free(struct kunit *test)
+{
+	struct host1x_ctx_env *env = test->priv;
+	struct host1x_memory_context_list *cdl = &env->host.context_list;
+	struct host1x_memory_context *ctx;
+	struct pid *pid;
+
+	host1x_ctx_build(test);
+	KUNIT_ASSERT_EQ(test, 0, host1x_memory_context_list_init(&env->host));
+
+	pid = find_get_pid(1);
+	KUNIT_ASSERT_NOT_NULL(test, pid);
+	ctx = host1x_memory_context_alloc(&env->host, env->host.dev, pid);
+	put_pid(pid);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx);
+	host1x_memory_context_get(ctx);
+
+	host1x_memory_context_list_free(cdl);
+	host1x_ctx_expect_none(test);
+
+	/* Freed at the last put, not at the removal */
+	KUNIT_EXPECT_EQ(test, ctx->stream_id, ctx_sid[0]);
+	KUNIT_EXPECT_EQ(test, refcount_read(&ctx->ref), 2);
+	host1x_memory_context_put(ctx);
+	KUNIT_EXPECT_NOT_NULL(test, ctx->owner);
+	host1x_memory_context_put(ctx);
+}
+
 #ifdef CONFIG_KPROBES
 static struct device *host1x_ctx_watched;
 static atomic_t host1x_ctx_added;
@@ -541,6 +574,7 @@ static struct kunit_case host1x_ctx_test_cases[] = {
 	KUNIT_CASE(host1x_ctx_test_contexts),
 	KUNIT_CASE(host1x_ctx_test_map_own_domain),
 	KUNIT_CASE(host1x_ctx_test_alloc),
+	KUNIT_CASE(host1x_ctx_test_held_past_free),
 	KUNIT_CASE_PARAM(host1x_ctx_test_unmapped, host1x_ctx_unmapped_gen_params),
 	KUNIT_CASE_SLOW(host1x_ctx_test_faults),
 	{ }
