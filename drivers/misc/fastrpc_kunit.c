@@ -522,7 +522,7 @@ static void fastrpc_kunit_test_broken_bank_skipped(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kref_read(&broken->kobj.kref), refs);
 }
 
-#ifdef CONFIG_KPROBES
+#if defined(CONFIG_KPROBES) && defined(CONFIG_HAVE_FUNCTION_ARG_ACCESS_API)
 /* What the channel's probe registers while a test watches it */
 static atomic_t fastrpc_kunit_misc_registered;
 static atomic_t fastrpc_kunit_banks_added;
@@ -571,7 +571,7 @@ static void fastrpc_kunit_watch(struct kunit *test, const char *symbol,
  */
 static void fastrpc_kunit_test_defers_first(struct kunit *test)
 {
-#ifdef CONFIG_KPROBES
+#if defined(CONFIG_KPROBES) && defined(CONFIG_HAVE_FUNCTION_ARG_ACCESS_API)
 	struct fastrpc_kunit_env *env = test->priv;
 	struct fastrpc_kunit_find f;
 	unsigned int i;
@@ -592,7 +592,7 @@ static void fastrpc_kunit_test_defers_first(struct kunit *test)
 	for (i = 0; i < FASTRPC_NR_CBS; i++)
 		KUNIT_EXPECT_FALSE(test, of_node_check_flag(env->cb_np[i], OF_POPULATED));
 #else
-	kunit_skip(test, "needs CONFIG_KPROBES to watch what the channel's probe registers");
+	kunit_skip(test, "needs KPROBES and HAVE_FUNCTION_ARG_ACCESS_API to watch the probe");
 #endif
 }
 

@@ -395,7 +395,7 @@ static void host1x_ctx_test_held_past_free(struct kunit *test)
 	host1x_memory_context_put(ctx);
 }
 
-#ifdef CONFIG_KPROBES
+#if defined(CONFIG_KPROBES) && defined(CONFIG_HAVE_FUNCTION_ARG_ACCESS_API)
 static struct device *host1x_ctx_watched;
 static atomic_t host1x_ctx_added;
 
@@ -417,7 +417,7 @@ static int host1x_ctx_add_pre(struct kprobe *kp, struct pt_regs *regs)
 static int host1x_ctx_list_init_added(struct kunit *test, int *ret)
 {
 	struct host1x_ctx_env *env = test->priv;
-#ifdef CONFIG_KPROBES
+#if defined(CONFIG_KPROBES) && defined(CONFIG_HAVE_FUNCTION_ARG_ACCESS_API)
 	struct kprobe kp = {
 		.symbol_name = "__auxiliary_device_add",
 		.pre_handler = host1x_ctx_add_pre,
@@ -469,7 +469,7 @@ static void host1x_ctx_test_unmapped(struct kunit *test)
 	added = host1x_ctx_list_init_added(test, &ret);
 	KUNIT_EXPECT_EQ(test, ret, bad->err);
 	if (added < 0)
-		kunit_mark_skipped(test, "needs CONFIG_KPROBES to see whether a context was added");
+		kunit_mark_skipped(test, "needs KPROBES and HAVE_FUNCTION_ARG_ACCESS_API to count adds");
 	else if (bad->none_added)
 		KUNIT_EXPECT_EQ_MSG(test, added, 0, "%d contexts added before the list failed",
 				    added);

@@ -61,8 +61,10 @@ struct device *iris_context_bank_dev(struct iris_core *core, enum iris_context_b
  * @inst: the session
  * @type: the buffer type
  *
- * Uncompressed frames (the decoder's output, the encoder's input) and
- * reference pictures are pixel data; everything else is not.
+ * Uncompressed frames (the decoder's output, the encoder's input),
+ * reference pictures, VPSS and partial-data buffers are pixel data;
+ * everything else is not.  This is how Qualcomm's own driver places them
+ * (msm_vidc_buffer_region_ext() of its video-driver).
  *
  * Return: the device of the context bank that @type names in @inst's
  * domain, or the iris device when there is no device per context bank.
@@ -79,6 +81,8 @@ struct device *iris_buffer_dev(struct iris_inst *inst, enum iris_buffer_type typ
 		pixel = inst->domain == DECODER;
 		break;
 	case BUF_DPB:
+	case BUF_VPSS:
+	case BUF_PARTIAL:
 		pixel = true;
 		break;
 	default:
