@@ -38,7 +38,10 @@ KERNEL_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=$(CURDIR)/kunit/debug.config \
 	--kunitconfig=$(CURDIR)/kunit/kasan.config \
 	--kunitconfig=$(CURDIR)/kunit/demo.config
-KUNIT_ARM64 := $(KERNEL_ARM64) --timeout=900
+# The converted drivers' bank drivers are asked to probe asynchronously:
+# their suites check that they bind synchronously all the same
+KUNIT_ARM64 := $(KERNEL_ARM64) --timeout=900 \
+	--kernel_args=driver_async_probe=fastrpc.cb,host1x.context,qcom_iris.context-bank
 
 # The same kernel on "virt" without an IOMMU: the opt-in suite's mock IOMMU
 KUNIT_MOCK := $(subst qemu_arm64_smmuv3,qemu_arm64_virt,$(KUNIT_ARM64)) auxiliary_dma_opt_in
@@ -48,19 +51,13 @@ KUNIT_MOCK := $(subst qemu_arm64_smmuv3,qemu_arm64_virt,$(KUNIT_ARM64)) auxiliar
 KUNIT_PASSTHROUGH := $(KUNIT_ARM64) --kernel_args=iommu.passthrough=1 \
 	auxiliary_dma_ranges_domain
 
-# The same kernel and SMMUv3 with the three converted drivers' bank drivers
-# probing asynchronously by request: they bind synchronously all the same
-KUNIT_ASYNC := $(KUNIT_ARM64) \
-	--kernel_args=driver_async_probe=fastrpc.cb,host1x.context,qcom_iris.context-bank \
-	'--filter=speed>slow' '*context*'
-
 KERNEL_X86_64 := --arch=x86_64 --jobs=$(JOBS) \
 	--qemu_config=$(CURDIR)/kunit/qemu_x86_64_vtd.py \
 	--kunitconfig=$(CURDIR)/kunit/vtd.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config
 KUNIT_X86_64 := $(KERNEL_X86_64) --timeout=900
 
-.PHONY: all deps tree kernel kernel-x86_64 demo demo-builtin check kunit-smmuv3 kunit-mock kunit-passthrough kunit-async kunit-vtd gates bench series export clean
+.PHONY: all deps tree kernel kernel-x86_64 demo demo-builtin check kunit-smmuv3 kunit-mock kunit-passthrough kunit-vtd gates bench series export clean
 
 all: check
 
@@ -89,8 +86,7 @@ demo-builtin: kernel
 # 5. The tests: every suite on arm64 with a real SMMUv3; the opt-in suite
 #    on the same kernel without an IOMMU (a mock IOMMU without a fwnode);
 #    the IOMMU core's iommu-ranges policy on the same SMMUv3 booted with
-#    iommu.passthrough=1; the converted drivers' suites with their bank
-#    drivers asked to probe asynchronously; and the opt-in suite on x86_64 with the real
+#    iommu.passthrough=1; and the opt-in suite on x86_64 with the real
 #    intel-iommu driver (VT-d), under TCG
 kunit-smmuv3: tree
 	@./tools/initramfs.sh $(CACHE) $(BUILD)/kunit-root tools/kunit-init.sh \
@@ -105,12 +101,6 @@ kunit-passthrough: tree
 	@./tools/initramfs.sh $(CACHE) $(BUILD)/kunit-root tools/kunit-init.sh \
 		$(BUILD)/kunit-initramfs.cpio.gz
 	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 passthrough $(KUNIT_PASSTHROUGH) \
-		--qemu_args="-initrd $(BUILD)/kunit-initramfs.cpio.gz"
-
-kunit-async: tree
-	@./tools/initramfs.sh $(CACHE) $(BUILD)/kunit-root tools/kunit-init.sh \
-		$(BUILD)/kunit-initramfs.cpio.gz
-	@./tools/kunit-check.sh $(TREE) $(BUILD)/kunit-arm64 async $(KUNIT_ASYNC) \
 		--qemu_args="-initrd $(BUILD)/kunit-initramfs.cpio.gz"
 
 kunit-vtd: tree
@@ -148,7 +138,6 @@ check:
 	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
 	$(MAKE) --no-print-directory kunit-mock || rc=1; \
 	$(MAKE) --no-print-directory kunit-passthrough || rc=1; \
-	$(MAKE) --no-print-directory kunit-async || rc=1; \
 	wait $$x86 || rc=1; \
 	$(MAKE) --no-print-directory kunit-vtd || rc=1; \
 	$(MAKE) --no-print-directory gates || rc=1; \
@@ -156,8 +145,7 @@ check:
 		rc=1; \
 	passed=0; failed=0; \
 	for r in $(BUILD)/kunit-smmuv3.result $(BUILD)/kunit-mock.result \
-		 $(BUILD)/kunit-passthrough.result $(BUILD)/kunit-async.result \
-		 $(BUILD)/kunit-vtd.result; do \
+		 $(BUILD)/kunit-passthrough.result $(BUILD)/kunit-vtd.result; do \
 		[ -f "$$r" ] || { failed=$$((failed + 1)); continue; }; \
 		read p f <"$$r"; passed=$$((passed + p)); failed=$$((failed + f)); \
 	done; \
