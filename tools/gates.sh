@@ -16,7 +16,8 @@
 #   series      make series, and the series applies to the base and gives
 #               exactly the tree at its last mailed patch
 #   bisect      every patch compiles (arm64, W=1, w1-arm64's "all"
-#               configuration), no new W=1 warning
+#               configuration; a converted driver from the first patch that
+#               touches it on), no new W=1 warning
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64 with everything in,
 #               and on arm64 also without the auxiliary bus and without
 #               the IOMMU API, and with host1x, tegra-drm, fastrpc and
@@ -286,7 +287,7 @@ w1_build() {
 	for d in drivers/base/ drivers/iommu/ drivers/of/ samples/auxiliary_dma/; do
 		[ ! -d "$src/$d" ] || dirs="$dirs $d"
 	done
-	[ "$arch" != arm64 ] || dirs="$dirs $converted"
+	[ "$arch" != arm64 ] || dirs="$dirs ${converted_now-$converted}"
 	if ! (cd "$src" && $make $dirs) >>"$log" 2>&1; then
 		echo "$arch $variant: build break:"
 		grep -E 'error' "$log" | head -10 | sed 's/^/  /'
@@ -310,16 +311,19 @@ w1_build() {
 }
 
 # bisect: every patch of the series compiles: the W=1 build of w1-arm64's
-# "all" configuration (the series' directories and the converted
-# drivers), in a worktree that steps through the series, one object
-# folder for all steps so that each rebuilds only what its patch reaches;
+# "all" configuration (the series' directories, and each converted
+# driver's from the first patch that touches it on: the core's header
+# changes would otherwise rebuild drivers the series has not reached, a
+# third of this gate's time), in a worktree that steps through the series,
+# one object folder for all steps so that each rebuilds only what its
+# patch reaches;
 # no W=1 warning on a line the series added.  A patch that changes no C
 # file, header, Kconfig or Makefile (bindings, DTS, Coccinelle, documents)
 # has nothing to build.  The last step, at the top of the series, is
 # w1-arm64's "all" variant, sparse included, which that gate then reuses.
 # The whole kernel is linked at the top of the series (KUnit, demo).
 gate_bisect() {
-	local src=$build/bisect-src obj=$build/bisect c n=0 total log last out
+	local src=$build/bisect-src obj=$build/bisect c n=0 total log last out converted_now d
 	if [ ! -e "$src/.git" ]; then
 		g worktree prune
 		rm -rf "$src"
@@ -338,6 +342,14 @@ gate_bisect() {
 		git -C "$src" checkout -q --detach "$c" || return 1
 		last=
 		[ "$n" != "$total" ] || last=last
+		# The converted drivers' folders from the first patch that
+		# touches each on (all of them at the top)
+		converted_now=
+		for d in $converted; do
+			[ -n "$last" ] || [ -n "$(g diff --name-only base "$c" -- "$d")" ] ||
+				continue
+			converted_now="$converted_now $d"
+		done
 		: >"$log"
 		if ! out=$(w1_build arm64 aarch64-linux-gnu- all "$src" "$obj" "$log" $last); then
 			echo "  patch $n ($(g log -1 --format=%s "$c")):"
