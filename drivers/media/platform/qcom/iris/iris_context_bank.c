@@ -200,7 +200,8 @@ int iris_context_banks_create(struct iris_core *core)
 	for (i = 0; i < IRIS_CB_MAX; i++) {
 		ret = auxiliary_device_add(adev[i]);
 		if (ret) {
-			dev_err(dev, "cannot add context bank %pOF: %d\n", adev[i]->dev.of_node, ret);
+			dev_err(dev, "cannot add context bank %pOF: %d\n",
+				adev[i]->dev.of_node, ret);
 			goto err_uninit;
 		}
 		core->context_bank[i] = adev[i];
