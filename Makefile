@@ -130,7 +130,8 @@ gates: tree
 
 check:
 	@start=$$(date +%s); rc=0; \
-	rm -f $(BUILD)/kunit-*.result $(BUILD)/gates.result; \
+	rm -f $(BUILD)/kunit-*.result $(BUILD)/kunit-*.why $(BUILD)/gates.result \
+		$(BUILD)/gates.why; \
 	$(MAKE) --no-print-directory kernel || rc=1; \
 	$(MAKE) --no-print-directory kernel-x86_64 & x86=$$!; \
 	nice -n 19 ./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench build & \
@@ -142,7 +143,7 @@ check:
 	$(MAKE) --no-print-directory kunit-vtd || rc=1; \
 	$(MAKE) --no-print-directory gates || rc=1; \
 	wait $$bench && ./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench run check || \
-		rc=1; \
+		{ rc=1; echo "bench: FAILED" >>$(BUILD)/gates.why; }; \
 	passed=0; failed=0; \
 	for r in $(BUILD)/kunit-smmuv3.result $(BUILD)/kunit-mock.result \
 		 $(BUILD)/kunit-passthrough.result $(BUILD)/kunit-vtd.result; do \
@@ -153,6 +154,7 @@ check:
 		read gp gf <$(BUILD)/gates.result; failed=$$((failed + gf)); \
 	else failed=$$((failed + 1)); fi; \
 	[ $$rc = 0 ] || [ $$failed != 0 ] || failed=1; \
+	cat $(BUILD)/kunit-*.why $(BUILD)/gates.why 2>/dev/null | sed 's/^/failed: /'; \
 	echo "check: $$(( $$(date +%s) - start )) s"; \
 	echo "$$passed passed, $$failed failed"; \
 	[ $$failed = 0 ]

@@ -616,6 +616,7 @@ run_gate() {
 }
 
 mkdir -p "$build/gates"
+: >"$build/gates.why"
 passed=0
 failed=0
 background=
@@ -634,6 +635,7 @@ for gate in "$@"; do
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))
+		echo "gate $gate: FAILED" >>"$build/gates.why"
 	fi
 done
 for job in $background; do
@@ -641,6 +643,7 @@ for job in $background; do
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))
+		echo "gate ${job%%:*}: FAILED" >>"$build/gates.why"
 	fi
 	cat "$build/gates/${job%%:*}.report"
 done

@@ -382,6 +382,73 @@ static void auxdma_windows_test_resv_regions(struct kunit *test)
 }
 
 /*
+ * One reserved-memory node that names two blocks, as "iommu-addresses"
+ * allows: block 1's entry first, then block 0's.  Block 1's size is block
+ * 0's phandle, a cell that a parser which does not skip another device's
+ * entry whole takes for a phandle.  Each block gets its own window, and
+ * only it.
+ */
+static void auxdma_windows_test_shared_node(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxdma_win win[2];
+	struct auxiliary_device *a, *b;
+	struct of_changeset *late;
+	struct device_node *resv;
+	u32 phandle[2], resv_phandle, cells[2 * 5];
+	LIST_HEAD(list);
+	int i, n = 0;
+
+	auxdma_ocs_init(env);
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+	phandle[0] = auxdma_new_phandle(env);
+	phandle[1] = auxdma_new_phandle(env);
+	env->block_np[0]->phandle = phandle[0];
+	env->block_np[1]->phandle = phandle[1];
+	win[0] = (struct auxdma_win){ SZ_512M, SZ_32M };
+	win[1] = (struct auxdma_win){ SZ_1G, phandle[0] };
+
+	late = kunit_kzalloc(test, sizeof(*late), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, late);
+	of_changeset_init(late);
+	resv = of_changeset_create_node(late, env->parent_np, "resv-shared");
+	KUNIT_ASSERT_NOT_NULL(test, resv);
+	of_node_put(resv);	/* the changeset holds a reference */
+	for (i = 1; i >= 0; i--) {
+		cells[n++] = phandle[i];
+		cells[n++] = upper_32_bits(win[i].start);
+		cells[n++] = lower_32_bits(win[i].start);
+		cells[n++] = upper_32_bits(win[i].size);
+		cells[n++] = lower_32_bits(win[i].size);
+	}
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(late, resv, "iommu-addresses",
+								 cells, n));
+	resv_phandle = auxdma_new_phandle(env);
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(late, env->block_np[0],
+							   "memory-region", resv_phandle));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(late, env->block_np[1],
+							   "memory-region", resv_phandle));
+	KUNIT_ASSERT_EQ(test, 0, of_changeset_apply(late));
+	if (kunit_add_action_or_reset(test, auxdma_late_ocs_revert, late))
+		KUNIT_FAIL_AND_ABORT(test, "cannot register the changeset's revert");
+	resv->phandle = resv_phandle;
+
+	a = auxdma_create_node(env, "unbound", 0);
+	b = auxdma_create_node(env, "unbound", 1);
+
+	iommu_get_resv_regions(&a->dev, &list);
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &win[0]));
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), 1);
+	auxdma_put_resv(&a->dev, &list);
+
+	iommu_get_resv_regions(&b->dev, &list);
+	KUNIT_EXPECT_TRUE(test, auxdma_has_resv(&list, &win[1]));
+	KUNIT_EXPECT_EQ(test, auxdma_count_resv(&list), 1);
+	auxdma_put_resv(&b->dev, &list);
+}
+
+/*
  * Seed 004: a block's DMA parameters are its own.  Raising its segment
  * limit leaves its parent's alone, and a 64-entry scatterlist of
  * discontiguous pages then maps into one contiguous IOVA segment.
@@ -657,6 +724,7 @@ static struct kunit_case auxdma_windows_cases[] = {
 	KUNIT_CASE(auxdma_windows_test_seed000),
 	KUNIT_CASE(auxdma_windows_test_exhaustion),
 	KUNIT_CASE(auxdma_windows_test_resv_regions),
+	KUNIT_CASE(auxdma_windows_test_shared_node),
 	KUNIT_CASE(auxdma_windows_test_seed004),
 	KUNIT_CASE_PARAM(auxdma_windows_test_dt_ranges, auxdma_dt_ranges_gen_params),
 	KUNIT_CASE(auxdma_windows_test_dma_parent_cells),
