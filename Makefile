@@ -166,7 +166,8 @@ check:
 bench: tree
 	@./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench
 
-# 8. The series for the lists
+# 8. The series for the lists: one folder per series, as patches/mailing
+#    groups them, each with its cover letter from patches/cover/
 series: tree
 	@./tools/make-series.sh $(TREE) $(BUILD)/series
 

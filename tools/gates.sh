@@ -214,17 +214,21 @@ gate_sparse_w1() {
 	return 0
 }
 
-# series: the mailable series applies with git am semantics to the base
-# and gives exactly the tree's top commit
+# series: the mailable series, one folder each (tools/make-series.sh),
+# applied in turn to the base, give exactly the tree at the last mailed
+# commit
 gate_series() {
 	local idx=$build/gates/series.index p rc=0 last
-	last=$("$top/tools/make-series.sh" "$tree" "$build/series" | sed -n 's/^last mailed: //p')
-	[ -n "$last" ] || return 1
+	"$top/tools/make-series.sh" "$tree" "$build/series" >"$build/gates/series.out" 2>&1 ||
+		rc=1
+	grep -v '^last mailed: ' "$build/gates/series.out"
+	last=$(sed -n 's/^last mailed: //p' "$build/gates/series.out")
+	[ "$rc" = 0 ] && [ -n "$last" ] || return 1
 	rm -f "$idx"
 	GIT_INDEX_FILE=$idx g read-tree base
-	for p in $(ls "$build/series"/*.patch | grep -v /0000-); do
+	for p in $(ls "$build/series"/*/*.patch | grep -v /0000-); do
 		if ! (cd "$tree" && GIT_INDEX_FILE=$idx git apply --cached "$p"); then
-			echo "  $(basename "$p") does not apply"
+			echo "  $(basename "$(dirname "$p")")/$(basename "$p") does not apply"
 			return 1
 		fi
 	done
@@ -232,7 +236,8 @@ gate_series() {
 		echo "  the series applied to base differs from the tree at $(g log -1 --format=%s "$last")"
 		rc=1
 	fi
-	echo "  $(ls "$build/series"/*.patch | grep -vc /0000-) patches and a cover letter in $build/series;" \
+	echo "  $(ls -d "$build/series"/*/ | wc -l) series of $(ls "$build/series"/*/*.patch |
+		grep -vc /0000-) patches in $build/series, applied in turn;" \
 		"$(g rev-list --count "$last..series") not mailed (Not-for-mailing:)"
 	rm -f "$idx"
 	return $rc
