@@ -18,8 +18,16 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t debugfs debugfs /sys/kernel/debug
 
+# Rounds and seconds per run: mapbench.rounds= and mapbench.seconds= on
+# the command line (make check's short run), else 3 and 3
 ROUNDS=3
 SECONDS_EACH=3
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	mapbench.rounds=*) ROUNDS=${arg#*=} ;;
+	mapbench.seconds=*) SECONDS_EACH=${arg#*=} ;;
+	esac
+done
 
 insmod /auxdma_vpu_core.ko || echo "MAPBENCH ERROR the VPU core module does not load"
 
