@@ -134,7 +134,7 @@ check:
 		$(BUILD)/gates.why; \
 	$(MAKE) --no-print-directory kernel || rc=1; \
 	$(MAKE) --no-print-directory kernel-x86_64 & x86=$$!; \
-	nice -n 19 ./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench build & \
+	nice -n 19 ./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench $(CACHE) build & \
 	bench=$$!; \
 	$(MAKE) --no-print-directory kunit-smmuv3 || rc=1; \
 	$(MAKE) --no-print-directory kunit-mock || rc=1; \
@@ -142,7 +142,7 @@ check:
 	wait $$x86 || rc=1; \
 	$(MAKE) --no-print-directory kunit-vtd || rc=1; \
 	$(MAKE) --no-print-directory gates || rc=1; \
-	wait $$bench && ./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench run check || \
+	wait $$bench && ./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench $(CACHE) run check || \
 		{ rc=1; echo "bench: FAILED" >>$(BUILD)/gates.why; }; \
 	passed=0; failed=0; \
 	for r in $(BUILD)/kunit-smmuv3.result $(BUILD)/kunit-mock.result \
@@ -164,7 +164,7 @@ check:
 #    SMMUv3; figures, targets, a table and a plot in $(BUILD)/bench.
 #    make check runs it once and fails only on a gross regression
 bench: tree
-	@./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench
+	@./tools/bench.sh $(TREE) $(BUILD)/bench-kernel $(BUILD)/bench $(CACHE)
 
 # 8. The series for the lists: one folder per series, as patches/mailing
 #    groups them, each with its cover letter from patches/cover/

@@ -7,11 +7,16 @@ target beside the ratio it is about; writes OUT/bench.md (the table the README s
 OUT/scale.dat and OUT/scale.png (gnuplot).  Fails if a case did not pass
 (a skip too: the runs have their SMMUv3) or a figure is missing.
 
+With --mapbench LOG, also the lines of the kernel's own dma_map_benchmark
+run (tools/mapbench-init.sh): the tool's own output for each device and
+round, the median of each device's map plus unmap latency, and the
+throughput ratio of each auxiliary device over the platform one.
+
 With --check (make check), a gross regression fails too: a hot-path
 throughput ratio below 0.9, or a scale ratio above 2.  A missed target
 does not: one noisy run must not fail CI.
 
-Usage: bench-report.py [--check] OUT LOG...
+Usage: bench-report.py [--check] [--mapbench LOG] OUT LOG...
 """
 
 import re
@@ -26,6 +31,8 @@ FIGURE = re.compile(r'bench: (\S+) (\S+) (\S+)\s*$')
 TARGETS = [
     (r'map_(single_4k|sg_64)\.throughput\..*', '>=', 0.98, 0.9,
      'hot path: auxiliary throughput over the replaced pattern\'s'),
+    (r'mapbench\.throughput\..*', '>=', 0.98, 0.9,
+     'hot path, measured by dma_map_benchmark: auxiliary over platform'),
     (r'lifecycle\.time\.aux_(node|id)/platform', '<=', 0.9, None,
      'lifecycle: auxiliary time over the platform child\'s'),
     (r'scale\.create_bind\.256/8', '<=', 1.2, 2.0,
@@ -47,6 +54,54 @@ REQUIRED = [
     'scale.create_bind.256/8',
     'memory.auxiliary_device', 'memory.undeclared_cost', 'memory.declared_context',
 ]
+MAPBENCH_REQUIRED = [
+    'mapbench.latency.platform', 'mapbench.latency.aux_node', 'mapbench.latency.aux_id',
+    'mapbench.throughput.aux_node/platform', 'mapbench.throughput.aux_id/platform',
+]
+MAPBENCH = re.compile(r'MAPBENCH (\S+) ?(.*)$')
+LATENCY = re.compile(r'average (map|unmap) latency\(us\):\s*([0-9.]+)')
+
+
+def median(values):
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+
+
+def mapbench(log, figures, order, bad):
+    """The dma_map_benchmark lines: printed as they came, then figures."""
+    totals, current, ended = {}, {}, False
+    for line in open(log, errors='replace'):
+        m = MAPBENCH.search(STAMP.sub('', line.rstrip()))
+        if not m:
+            continue
+        device, rest = m.groups()
+        if device == 'ERROR':
+            bad.append(f'mapbench: {rest}')
+            continue
+        if device == 'END':
+            ended = True
+            continue
+        print(f'bench: mapbench: {device}: {rest}')
+        m = LATENCY.search(rest)
+        if not m:
+            continue
+        if m.group(1) == 'map':
+            current[device] = float(m.group(2))
+        elif device in current:
+            totals.setdefault(device, []).append(current.pop(device) + float(m.group(2)))
+    if not ended:
+        bad.append(f'mapbench: {log} has no end (the run did not finish)')
+    for device, values in totals.items():
+        name = f'mapbench.latency.{device}'
+        order.append(name)
+        figures[name] = (f'{median(values):.2f}', 'us')
+    base = totals.get('platform')
+    for device in ('aux_node', 'aux_id'):
+        if base and totals.get(device):
+            name = f'mapbench.throughput.{device}/platform'
+            order.append(name)
+            figures[name] = (f'{median(base) / median(totals[device]):.3f}', 'ratio')
 
 
 def main():
@@ -54,6 +109,9 @@ def main():
     check = args and args[0] == '--check'
     if check:
         args = args[1:]
+    mapbench_log = None
+    if args and args[0] == '--mapbench':
+        mapbench_log, args = args[1], args[2:]
     out, logs = args[0], args[1:]
     figures, order, bad = {}, [], []
     cases = 0
@@ -78,11 +136,15 @@ def main():
         if not seen:
             bad.append(f'{log}: no KUnit case ran (the kernel did not boot?)')
 
+    if mapbench_log:
+        mapbench(mapbench_log, figures, order, bad)
+
     for name in order:
         value, unit = figures[name]
         print(f'bench: {name} {value} {unit}')
 
-    missing = [n for n in REQUIRED if n not in figures]
+    missing = [n for n in REQUIRED + (MAPBENCH_REQUIRED if mapbench_log else [])
+               if n not in figures]
     for n in missing:
         bad.append(f'{n}: not printed')
 

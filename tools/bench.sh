@@ -10,7 +10,8 @@
 # tools/bench-report.py prints the figures and their targets, and writes a
 # table and a plot in OUT.
 #
-# Usage: tools/bench.sh TREE OBJ OUT [build|run] [check]
+# Usage: tools/bench.sh TREE OBJ OUT CACHE [build|run] [check]
+# CACHE holds the downloads (busybox for the dma_map_benchmark run).
 # "build" only builds the kernel (make check builds it beside its KUnit
 # runs), "run" only runs it; "check" (make check) fails only on a gross
 # regression, not on a missed target (tools/bench-report.py --check).
@@ -20,7 +21,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$(realpath "$1")
 obj=$(realpath -m "$2")
 out=$(realpath -m "$3")
-shift 3
+cache=$4
+shift 4
 steps="build run"
 check=
 for a in "$@"; do
@@ -49,7 +51,8 @@ if [ "$steps" != run ]; then
 	flock -u 9
 	[ "$steps" != build ] || exit 0
 fi
-for opt in AUXILIARY_DMA_KUNIT_BENCH=y ARM_SMMU_V3=y; do
+for opt in AUXILIARY_DMA_KUNIT_BENCH=y ARM_SMMU_V3=y DMA_MAP_BENCHMARK=y BLK_DEV_INITRD=y \
+	   SAMPLE_AUXILIARY_DMA_CORE=m; do
 	grep -qx "CONFIG_$opt" "$obj/.config" || {
 		echo "bench: CONFIG_$opt is not in the kernel of $obj" >&2
 		exit 1
@@ -66,4 +69,37 @@ rm -f "$out"/run-*.log
 (cd "$tree" && ./tools/testing/kunit/kunit.py exec --build_dir="$obj" --arch=arm64 \
 	--qemu_config="$top/kunit/qemu_arm64_bench.py" --timeout=600 \
 	--raw_output=all auxiliary_dma_bench) >"$out/run.log" 2>&1 || true
-python3 "$top/tools/bench-report.py" $check "$out" "$out/run.log"
+
+# The kernel's own dma_map_benchmark (tools/dma), unmodified and built
+# with its own Makefile, on a platform device and on two auxiliary ones
+# behind the same SMMUv3, in the same kernel booted with KUnit off, on the
+# demo's DT plus a platform device (tools/mapbench-init.sh)
+mb=$out/mapbench
+rm -rf "$mb"
+mkdir -p "$mb"
+make -s -C "$tree/tools/dma" CC=aarch64-linux-gnu-gcc CFLAGS=-static OUTPUT="$mb/" \
+	>"$mb/tool.log" 2>&1 || {
+	cat "$mb/tool.log"
+	echo "bench: dma_map_benchmark does not build (see $mb/tool.log)"
+	exit 1
+}
+qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3
+      -cpu max,pauth-impdef=on -smp 2 -m 1G)
+"${qemu[@]}" -machine dumpdtb="$mb/virt.dtb" >/dev/null 2>&1
+dtc -q -I dtb -O dts -o "$mb/virt.dts" "$mb/virt.dtb"
+python3 "$top/tools/vpu-dt.py" "$mb/virt.dts" "$mb/bench.dts" --dma-bench >/dev/null
+dtc -q -I dts -O dtb -o "$mb/bench.dtb" "$mb/bench.dts"
+"$top/tools/initramfs.sh" "$cache" "$mb/root" "$top/tools/mapbench-init.sh"
+cp "$mb/dma_map_benchmark" "$mb/root/bin/"
+cp "$obj/samples/auxiliary_dma/auxdma_vpu_core.ko" "$mb/root/"
+(cd "$mb/root" && find . | cpio -o -H newc --quiet | gzip -1) >"$mb/initramfs.cpio.gz"
+# make check's run is one round of a second each: it checks that the run
+# works, within the budget; make bench's is three rounds of three seconds
+short=
+[ -z "$check" ] || short="mapbench.rounds=1 mapbench.seconds=1"
+timeout 300 "${qemu[@]}" -serial stdio -no-reboot \
+	-kernel "$obj/arch/arm64/boot/Image" -initrd "$mb/initramfs.cpio.gz" \
+	-dtb "$mb/bench.dtb" -append "console=ttyAMA0 panic=-1 kunit.enable=0 $short" \
+	</dev/null >"$out/mapbench.log" 2>&1 || true
+
+python3 "$top/tools/bench-report.py" $check --mapbench "$out/mapbench.log" "$out" "$out/run.log"

@@ -72,63 +72,7 @@ kver=$(cat "$obj/include/config/kernel.release")
 echo "demo: device tree"
 "${qemu[@]}" -machine dumpdtb="$out/virt.dtb" >/dev/null 2>&1
 dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
-python3 - "$out/virt.dts" "$out/vpu.dts" <<'PY'
-import re, sys
-src = open(sys.argv[1]).read()
-# Walk the nodes: the SMMU is the node whose compatible is arm,smmu-v3
-stack, props, smmu = [], [], None
-for line in src.splitlines():
-    line = line.strip()
-    if line.endswith("{"):
-        stack.append(line)
-        props.append({})
-    elif line == "};":
-        node = props.pop()
-        stack.pop()
-        if '"arm,smmu-v3"' in node.get("compatible", "") and "phandle" in node:
-            smmu = re.search(r"<(0x[0-9a-f]+)>", node["phandle"]).group(1)
-    elif "=" in line and props:
-        key, val = line.split("=", 1)
-        props[-1][key.strip()] = val
-if not smmu:
-    sys.exit("demo: no arm,smmu-v3 node with a phandle in QEMU's DT")
-vpu = f"""
-	vpu@c000000 {{
-		compatible = "linux,auxdma-vpu";
-		reg = <0x0 0x0c000000 0x0 0x10000>;
-		#address-cells = <1>;
-		#size-cells = <1>;
-		ranges = <0x0 0x0 0x0c000000 0x10000>;
-		iommus = <{smmu} 0x100>;
-		/* input ID 0: the pixel block, which has no node and no limit */
-		iommu-map = <0x0 {smmu} 0x113 0x1>;
-
-		/* seed 000's SID-0: IOVA 600 MB-3500 MB */
-		block@1000 {{
-			reg = <0x1000 0x100>;
-			iommus = <{smmu} 0x110>;
-			iommu-ranges = <0x25800000 0xb5400000>;
-		}};
-
-		/* seed 000's SID-1: IOVA 0-3500 MB */
-		block@2000 {{
-			reg = <0x2000 0x100>;
-			iommus = <{smmu} 0x111>;
-			iommu-ranges = <0x0 0xdac00000>;
-		}};
-
-		/* seed 000's SID-2: IOVA 16 MB-600 MB */
-		block@3000 {{
-			reg = <0x3000 0x100>;
-			iommus = <{smmu} 0x112>;
-			iommu-ranges = <0x1000000 0x24800000>;
-		}};
-	}};
-"""
-end = src.rstrip().rfind("};")
-open(sys.argv[2], "w").write(src[:end] + vpu + src[end:])
-print(f"demo: the SMMU's phandle in QEMU's DT is {smmu}")
-PY
+python3 "$top/tools/vpu-dt.py" "$out/virt.dts" "$out/vpu.dts"
 dtc -q -I dts -O dtb -o "$out/vpu.dtb" "$out/vpu.dts"
 
 # 3. The initramfs: busybox (arm64, from Debian), the modules, /init

@@ -12,7 +12,7 @@ set -euo pipefail
 PKGS=(
 	bc bison flex cpio rsync kmod xz-utils file device-tree-compiler
 	libssl-dev libelf-dev
-	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
+	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross
 	qemu-system-arm qemu-system-x86
 	python3 python3-ply python3-git
 	build-essential dpkg-dev

@@ -586,7 +586,7 @@ gate_modules() {
 		    drivers/media/platform/qcom/iris/qcom-iris.ko:kunit
 		    samples/auxiliary_dma/auxdma_vpu_core.ko samples/auxiliary_dma/auxdma_vpu_block.ko"
 
-	"$top/tools/bench.sh" "$tree" "$obj" "$build/bench" build | sed 's/^/  /' || return 1
+	"$top/tools/bench.sh" "$tree" "$obj" "$build/bench" "$cache" build | sed 's/^/  /' || return 1
 	if grep -q 'modpost' "$build/bench/build.log"; then
 		echo "  modpost:"
 		grep 'modpost' "$build/bench/build.log" | head -10 | sed 's/^/    /'
