@@ -9,7 +9,7 @@ OUT/scale.dat and OUT/scale.png (gnuplot).  Fails if a case did not pass
 
 With --mapbench LOG, also the lines of the kernel's own dma_map_benchmark
 run (tools/mapbench-init.sh): the tool's own output for each device and
-round, the median of each device's map plus unmap latency, and the
+round (and for the warm-up run, which is not counted), the median of each device's map plus unmap latency, and the
 throughput ratio of each auxiliary device over the platform one.
 
 With --check (make check), a gross regression fails too: a hot-path
@@ -84,7 +84,7 @@ def mapbench(log, figures, order, bad):
             continue
         print(f'bench: mapbench: {device}: {rest}')
         m = LATENCY.search(rest)
-        if not m:
+        if not m or device == 'warmup':
             continue
         if m.group(1) == 'map':
             current[device] = float(m.group(2))
