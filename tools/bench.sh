@@ -86,9 +86,8 @@ make -s -C "$tree/tools/dma" CC=aarch64-linux-gnu-gcc CFLAGS=-static OUTPUT="$mb
 qemu=(qemu-system-aarch64 -nodefaults -display none -machine virt,iommu=smmuv3
       -cpu max,pauth-impdef=on -smp 2 -m 1G)
 "${qemu[@]}" -machine dumpdtb="$mb/virt.dtb" >/dev/null 2>&1
-dtc -q -I dtb -O dts -o "$mb/virt.dts" "$mb/virt.dtb"
-python3 "$top/tools/vpu-dt.py" "$mb/virt.dts" "$mb/bench.dts" --dma-bench >/dev/null
-dtc -q -I dts -O dtb -o "$mb/bench.dtb" "$mb/bench.dts"
+python3 "$top/tools/vpu-dt.py" "$mb/virt.dtb" \
+	"$tree/samples/auxiliary_dma/auxdma_vpu.dtso" "$mb/bench.dtb" --dma-bench >/dev/null
 "$top/tools/initramfs.sh" "$cache" "$mb/root" "$top/tools/mapbench-init.sh"
 cp "$mb/dma_map_benchmark" "$mb/root/bin/"
 cp "$obj/samples/auxiliary_dma/auxdma_vpu_core.ko" "$mb/root/"

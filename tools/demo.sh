@@ -68,12 +68,11 @@ done
 }
 kver=$(cat "$obj/include/config/kernel.release")
 
-# 2. The DT: QEMU's own, plus the VPU, pointing at the SMMU found there
+# 2. The DT: QEMU's own, plus the sample's overlay of the VPU
 echo "demo: device tree"
 "${qemu[@]}" -machine dumpdtb="$out/virt.dtb" >/dev/null 2>&1
-dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
-python3 "$top/tools/vpu-dt.py" "$out/virt.dts" "$out/vpu.dts"
-dtc -q -I dts -O dtb -o "$out/vpu.dtb" "$out/vpu.dts"
+python3 "$top/tools/vpu-dt.py" "$out/virt.dtb" \
+	"$tree/samples/auxiliary_dma/auxdma_vpu.dtso" "$out/vpu.dtb"
 
 # 3. The initramfs: busybox (arm64, from Debian), the modules, /init
 echo "demo: initramfs"

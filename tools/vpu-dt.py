@@ -2,72 +2,54 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The DT of the demo and of the bench's dma_map_benchmark run: QEMU virt's
-# own (decompiled from -machine dumpdtb), plus the reference VPU, pointing
-# at the SMMUv3 found there.  With --dma-bench, also a platform device
-# behind the same SMMUv3 (stream ID 0x120, no limits) for
-# dma_map_benchmark to bind to, beside the VPU's blocks.
+# own (from -machine dumpdtb), with the label "smmu" on its SMMUv3 node,
+# and the reference VPU's overlay (samples/auxiliary_dma/auxdma_vpu.dtso)
+# applied by fdtoverlay.  The overlay must compile without a warning.
+# With --dma-bench, also a platform device behind the same SMMUv3 (stream
+# ID 0x120, no limits) for dma_map_benchmark to bind to, beside the
+# VPU's blocks.
 #
-# Usage: tools/vpu-dt.py VIRT.dts OUT.dts [--dma-bench]
-import re, sys
-src = open(sys.argv[1]).read()
+# Usage: tools/vpu-dt.py VIRT.dtb VPU.dtso OUT.dtb [--dma-bench]
+import subprocess, sys
+
+virt, dtso, out = sys.argv[1:4]
+base = out.removesuffix(".dtb")
+
+
+def run(*cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode or (r.stderr and cmd[-1] == dtso):
+        sys.exit(f"vpu-dt: {' '.join(cmd)}:\n{r.stderr}")
+
+
+run("dtc", "-q", "-I", "dtb", "-O", "dts", "-o", f"{base}-virt.dts", virt)
+lines = open(f"{base}-virt.dts").read().splitlines()
 # Walk the nodes: the SMMU is the node whose compatible is arm,smmu-v3
-stack, props, smmu = [], [], None
-for line in src.splitlines():
+stack, smmu = [], None
+for i, line in enumerate(lines):
     line = line.strip()
     if line.endswith("{"):
-        stack.append(line)
-        props.append({})
+        stack.append(i)
     elif line == "};":
-        node = props.pop()
         stack.pop()
-        if '"arm,smmu-v3"' in node.get("compatible", "") and "phandle" in node:
-            smmu = re.search(r"<(0x[0-9a-f]+)>", node["phandle"]).group(1)
-    elif "=" in line and props:
-        key, val = line.split("=", 1)
-        props[-1][key.strip()] = val
-if not smmu:
-    sys.exit("vpu-dt: no arm,smmu-v3 node with a phandle in QEMU's DT")
-vpu = f"""
-	vpu@c000000 {{
-		compatible = "linux,auxdma-vpu";
-		reg = <0x0 0x0c000000 0x0 0x10000>;
-		#address-cells = <1>;
-		#size-cells = <1>;
-		ranges = <0x0 0x0 0x0c000000 0x10000>;
-		iommus = <{smmu} 0x100>;
-		/* input ID 0: the pixel block, which has no node and no limit */
-		iommu-map = <0x0 {smmu} 0x113 0x1>;
-
-		/* seed 000's SID-0: IOVA 600 MB-3500 MB */
-		block@1000 {{
-			reg = <0x1000 0x100>;
-			iommus = <{smmu} 0x110>;
-			iommu-ranges = <0x25800000 0xb5400000>;
-		}};
-
-		/* seed 000's SID-1: IOVA 0-3500 MB */
-		block@2000 {{
-			reg = <0x2000 0x100>;
-			iommus = <{smmu} 0x111>;
-			iommu-ranges = <0x0 0xdac00000>;
-		}};
-
-		/* seed 000's SID-2: IOVA 16 MB-600 MB */
-		block@3000 {{
-			reg = <0x3000 0x100>;
-			iommus = <{smmu} 0x112>;
-			iommu-ranges = <0x1000000 0x24800000>;
-		}};
-	}};
-"""
-if "--dma-bench" in sys.argv[3:]:
-    vpu += f"""
-	dma-bench@d000000 {{
+    elif line.startswith("compatible") and '"arm,smmu-v3"' in line and stack:
+        smmu = stack[-1]
+if smmu is None:
+    sys.exit("vpu-dt: no arm,smmu-v3 node in QEMU's DT")
+head = lines[smmu]
+lines[smmu] = head.replace(head.lstrip(), "smmu: " + head.lstrip(), 1)
+if "--dma-bench" in sys.argv[4:]:
+    end = max(i for i, l in enumerate(lines) if l.strip() == "};")
+    lines[end:end] = """
+	dma-bench@d000000 {
 		compatible = "linux,dma-bench";
 		reg = <0x0 0x0d000000 0x0 0x1000>;
-		iommus = <{smmu} 0x120>;
-	}};
-"""
-end = src.rstrip().rfind("};")
-open(sys.argv[2], "w").write(src[:end] + vpu + src[end:])
-print(f"demo: the SMMU's phandle in QEMU's DT is {smmu}")
+		iommus = <&smmu 0x120>;
+	};""".splitlines()
+open(f"{base}-base.dts", "w").write("\n".join(lines) + "\n")
+run("dtc", "-q", "-@", "-I", "dts", "-O", "dtb", "-o", f"{base}-base.dtb",
+    f"{base}-base.dts")
+run("dtc", "-@", "-I", "dts", "-O", "dtb", "-o", f"{base}-vpu.dtbo", dtso)
+run("fdtoverlay", "-i", f"{base}-base.dtb", "-o", out, f"{base}-vpu.dtbo")
+print(f"demo: the VPU's overlay applied; QEMU's SMMUv3 is "
+      f"{head.strip().rstrip(' {')}")
