@@ -34,6 +34,7 @@ KERNEL_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma_deep.kunitconfig \
 	--kunitconfig=drivers/gpu/host1x \
 	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
+	--kunitconfig=drivers/misc/fastrpc_intree.kunitconfig \
 	--kunitconfig=drivers/media/platform/qcom/iris \
 	--kunitconfig=$(CURDIR)/kunit/debug.config \
 	--kunitconfig=$(CURDIR)/kunit/kasan.config \
@@ -123,7 +124,7 @@ kernel-x86_64:
 #    relinks it once, and sparse-w1 then rebuilds the series' objects in
 #    its folder with W=1, which would make the first demo relink it again
 GATES := +checkpatch +dt-binding demo demo-builtin sparse-w1 kernel-doc cocci \
-	dtbs docs series bisect w1-arm64 w1-arm w1-x86_64 modules
+	intree-dt dtbs docs series bisect w1-arm64 w1-arm w1-x86_64 modules
 
 gates: tree
 	@./tools/gates.sh $(TREE) $(BUILD) $(CACHE) $(GATES)

@@ -24,6 +24,8 @@
 #               iris, with sparse (arm64's "all" is the bisect gate's last
 #               step when that gate ran first)
 #   dt-binding  make dt_binding_check on the new bindings, dtschema >= 2024.4
+#   intree-dt   the table of every in-tree fastrpc channel that the in-tree
+#               DT suite runs is what tools/intree-dt.py reads from the tree
 #   dtbs        make dtbs_check (W=1) on every board that includes a DTS the
 #               series changes: no warning that the base does not have
 #   docs        the kernel's Sphinx build of the pages the series touches
@@ -425,6 +427,19 @@ gate_dt_binding() {
 	done
 	echo "  make dt_binding_check DT_SCHEMA_FILES=$files, dtschema $("$bin/dt-doc-validate" --version)"
 	return $rc
+}
+
+# intree-dt: drivers/misc/fastrpc_intree_kunit.h, which the in-tree DT
+# suite runs, is what tools/intree-dt.py reads from the tree's DTS today
+gate_intree_dt() {
+	local h=drivers/misc/fastrpc_intree_kunit.h out=$build/gates/intree-dt.h
+	mkdir -p "$build/gates"
+	rm -f "$out"
+	python3 "$top/tools/intree-dt.py" "$tree" "$out" | tail -1 | sed 's/^/  /' || return 1
+	if ! diff -u "$tree/$h" "$out" | head -20; then
+		echo "  $h is not what tools/intree-dt.py reads from the DTS: run it again"
+		return 1
+	fi
 }
 
 # The boards (.dts) that include FILE, directly or through other .dtsi files

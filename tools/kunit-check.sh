@@ -121,9 +121,10 @@ if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
 fi
 [ "$bad" = 0 ] || failed=$((failed + 1))
 # The figures the suites print for the seeds of the threads, for iris, for
-# the stress suite, and the injection points of each path of the faults
-# suite and of the converted drivers' creation paths
-grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*\|# [a-z0-9_]*: faults: .*' "$log" |
+# the stress suite, the injection points of each path of the faults
+# suite and of the converted drivers' creation paths, and the runs on
+# every in-tree DT
+grep -o 'seed 00[0-9]: .*\|iris: .*MiB.*\|# auxdma_stress_test_[a-z_]*: .*\|# [a-z0-9_]*: faults: .*\|in-tree DT: .*' "$log" |
 	sed 's/^# auxdma_stress_test_/stress /; s/^# [a-z0-9_]*: faults: /faults: /; s/^/  /'
 reports() {
 	if grep -qx "CONFIG_$1=y" "$build/.config"; then

@@ -27,11 +27,11 @@ struct auxiliary_dma {
 };
 
 /*
- * Check each IOMMU the firmware names for @auxdev: every "iommus" entry of
- * its node, one at least, or the parent's "iommu-map" entry for its input
- * ID (of_dma_configure() takes one that does not parse to mean "no IOMMU").
- * As fw_devlink does for a supplier, wait until the IOMMU's device is bound,
- * and so registered with the IOMMU core, before anything is registered.
+ * Check each IOMMU the firmware names for @auxdev, every "iommus" entry of
+ * its node or the parent's "iommu-map" entry for its input ID, refusing one
+ * that does not parse, and wait, as fw_devlink does, until it is bound.  A
+ * node without "iommus" does DMA without an IOMMU, as a platform device's
+ * would, unless it has "iommu-ranges", which nothing would then enforce.
  */
 static int auxiliary_dma_check_iommus(struct auxiliary_device *auxdev)
 {
@@ -42,14 +42,13 @@ static int auxiliary_dma_check_iommus(struct auxiliary_device *auxdev)
 	struct device *iommu_dev;
 	int i, ret = 0;
 
-	for (i = 0; !ret; i++) {
-		if (dma->np)
-			ret = of_parse_phandle_with_args(dma->np, "iommus", "#iommu-cells",
-							 i, &args);
-		else if (!i)
-			ret = of_map_iommu_id(parent_np, dma->input_id, &args) ?:
-			      (args.np ? 0 : -ENODEV);
-		if (i && (ret == -ENOENT || !dma->np))
+	for (i = 0; !ret && (dma->np || !i); i++) {
+		ret = dma->np ?
+		      of_parse_phandle_with_args(dma->np, "iommus", "#iommu-cells", i, &args) :
+		      of_map_iommu_id(parent_np, dma->input_id, &args) ?:
+		      (args.np ? 0 : -ENODEV);
+		if (ret == -ENOENT && dma->np &&
+		    (i || !of_property_present(dma->np, "iommu-ranges")))
 			return 0;
 		if (ret) {
 			dev_err(parent, "%s: %pOF names no IOMMU for it (input ID %#x): %pe\n",
@@ -103,8 +102,7 @@ static int auxiliary_dma_claim_node(struct auxiliary_device *auxdev,
  * auxiliary_device_dma_uninit - drop the DMA context of a device
  * @auxdev: auxiliary device with a DMA context, deleted or never added
  *
- * Called by auxiliary_device_uninit(): release the device's DT node and
- * free its DMA context, leaving the device as it was before.
+ * Called by auxiliary_device_uninit(): leave the device as it was before.
  */
 void auxiliary_device_dma_uninit(struct auxiliary_device *auxdev)
 {
@@ -131,16 +129,18 @@ EXPORT_SYMBOL_GPL(auxiliary_device_dma_uninit);
  * @ctx:    where the device's DMA is described
  *
  * Make @auxdev a DMA master of its own, with the IOMMU context that @ctx
- * describes.  This is an optional step between auxiliary_device_init() and
- * auxiliary_device_add(); auxiliary_device_uninit() drops the context.
+ * describes, if any (a node without ``iommus`` does DMA without an IOMMU).
+ * Call it between auxiliary_device_init() and auxiliary_device_add();
+ * auxiliary_device_uninit() drops the context.
  * The device must have no firmware node yet: with %AUXILIARY_DMA_OF_NODE it
  * gets the node of @ctx, claimed (%OF_POPULATED) until the context is
  * dropped.  Its DMA masks start at &auxiliary_dma_context.dma_mask.
  *
- * Return: 0, or with nothing left behind: -EINVAL if @ctx is malformed or
- * an ``iommus`` entry does not parse; -EBUSY if @auxdev was added or the
- * node is claimed; -ENODEV if the node or IOMMU is disabled, or no DT node
- * maps the input ID; -EPROBE_DEFER if the IOMMU has not probed; -ENOMEM.
+ * Return: 0, or with nothing left behind: -EINVAL if @ctx is malformed, an
+ * ``iommus`` entry does not parse, or no ``iommus`` enforces ``iommu-ranges``;
+ * -EBUSY if @auxdev was added or the node is claimed; -ENODEV if the node or
+ * IOMMU is disabled, or no DT node maps the input ID; -EPROBE_DEFER if the
+ * IOMMU has not probed; -ENOMEM.
  */
 int auxiliary_device_set_dma_context(struct auxiliary_device *auxdev,
 				     const struct auxiliary_dma_context *ctx)
@@ -200,9 +200,9 @@ EXPORT_SYMBOL_GPL(auxiliary_device_set_dma_context);
 
 /*
  * The bus's .dma_configure: platform_dma_configure() with the block's node,
- * or the parent's node and the input ID.  The IOMMU layer probed the device
- * when it was added, its IOMMU being there: one without a group was refused,
- * and must not be probed late at bind.
+ * or the parent's node and the input ID.  A device its IOMMU did not take
+ * does DMA without it, as a platform device would, unless its IOVA is
+ * limited: by "iommu-ranges", or to the context its input ID names.
  */
 int auxiliary_dma_configure(struct device *dev)
 {
@@ -213,15 +213,16 @@ int auxiliary_dma_configure(struct device *dev)
 	if (!auxdev->dma)
 		return 0;
 	if (drv && !device_iommu_mapped(dev)) {
-		dev_err(dev, "the IOMMU did not take its DMA context\n");
-		return -ENODEV;
+		if (!dev->of_node || of_property_present(dev->of_node, "iommu-ranges")) {
+			dev_err(dev, "the IOMMU did not take its DMA context\n");
+			return -ENODEV;
+		}
+		if (of_property_present(dev->of_node, "iommus"))
+			dev_warn(dev, "the IOMMU did not take it: DMA without an IOMMU\n");
 	}
 
-	if (auxdev->dma->np)
-		ret = of_dma_configure(dev, dev->of_node, true);
-	else
-		ret = of_dma_configure_id(dev, dev->parent->of_node, true,
-					  &auxdev->dma->input_id);
+	ret = of_dma_configure_id(dev, auxdev->dma->np ?: dev->parent->of_node, true,
+				  auxdev->dma->np ? NULL : &auxdev->dma->input_id);
 	/* With no driver, the IOMMU layer calls while it probes the device */
 	if (ret || !drv || to_auxiliary_drv(drv)->driver_managed_dma)
 		return ret;
@@ -257,8 +258,7 @@ static void auxiliary_dma_device_release(struct device *dev)
  *
  * auxiliary_device_create() for a device that is a DMA master of its own;
  * see auxiliary_device_set_dma_context().  Remove it with
- * auxiliary_device_destroy().  A device that the IOMMU refuses is made, and
- * no driver binds to it, as for a platform device.
+ * auxiliary_device_destroy().
  *
  * Return: the new device, or an ERR_PTR() rather than NULL, so that the
  * caller can pass -EPROBE_DEFER on, with nothing left registered.

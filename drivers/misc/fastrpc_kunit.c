@@ -452,9 +452,10 @@ static void fastrpc_kunit_test_unbind(struct kunit *test)
 }
 
 /*
- * A bank whose second stream ID the IOMMU refuses stays unbound, without a
- * group, with a log line; the channel binds with the sessions of its other
- * banks, as it did when a bank's platform device failed to probe.
+ * A bank whose second stream ID the IOMMU refuses binds all the same, without
+ * a group, with a log line, as its platform device did in v7.3 (which
+ * of_dma_configure() then left to DMA without the IOMMU): the channel has
+ * the sessions of every bank.
  */
 static void fastrpc_kunit_test_refused_bank(struct kunit *test)
 {
@@ -464,8 +465,7 @@ static void fastrpc_kunit_test_refused_bank(struct kunit *test)
 	u32 reg;
 
 	for (i = 0; i < FASTRPC_NR_CBS; i++)
-		if (fastrpc_cbs[i].reg != 4)
-			sessions += fastrpc_cbs[i].nsessions ?: 1;
+		sessions += fastrpc_cbs[i].nsessions ?: 1;
 
 	fastrpc_kunit_build(test, 4);
 	fastrpc_kunit_announce(test);
@@ -474,12 +474,11 @@ static void fastrpc_kunit_test_refused_bank(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fastrpc_kunit_banks(&env->rpdev->dev, &f), FASTRPC_NR_CBS);
 	for (i = 0; i < f.n; i++) {
 		KUNIT_ASSERT_EQ(test, of_property_read_u32(f.found[i]->of_node, "reg", &reg), 0);
-		if (reg == 4) {
-			KUNIT_EXPECT_NULL(test, f.found[i]->driver);
+		KUNIT_EXPECT_NOT_NULL(test, f.found[i]->driver);
+		if (reg == 4)
 			KUNIT_EXPECT_NULL(test, f.found[i]->iommu_group);
-		} else {
-			KUNIT_EXPECT_NOT_NULL(test, f.found[i]->driver);
-		}
+		else
+			KUNIT_EXPECT_NOT_NULL(test, f.found[i]->iommu_group);
 	}
 	fastrpc_kunit_put_banks(&f);
 }
@@ -597,11 +596,13 @@ static void fastrpc_kunit_test_defers_first(struct kunit *test)
 }
 
 /*
- * The channel's banks are all there, each bound in a group of its own, or,
- * if an injected fault failed its IOMMU probe or its bind, left unbound,
- * as a bank whose platform device failed to probe was before, or, if it
- * failed its addition, skipped; the channel's sessions are those of its
- * bound banks.  Return how many banks are unbound or skipped.
+ * The channel's banks are all there, each bound in a group of its own (a
+ * bank whose IOMMU probe a fault failed when it was added is probed again
+ * when it binds, as a platform device is), or, if a fault failed its bind,
+ * left unbound, as a bank whose platform device failed to probe was
+ * before, or, if it failed its addition, skipped; the channel's sessions
+ * are those of its bound banks.  Return how many banks are unbound or
+ * skipped.
  */
 static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int point)
 {
@@ -621,7 +622,6 @@ static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int 
 			if (f.found[i]->of_node == env->cb_np[j] && device_is_bound(f.found[i]))
 				sessions += fastrpc_cbs[j].nsessions ?: 1;
 		unbound += !device_is_bound(f.found[i]);
-		/* A bank that the IOMMU layer failed to take stays unbound */
 		if (device_is_bound(f.found[i]))
 			KUNIT_EXPECT_NOT_NULL_MSG(test, group, "point %u: %s has no group",
 						  point, dev_name(f.found[i]));

@@ -10,6 +10,7 @@
 #include <kunit/platform_device.h>
 #include <kunit/resource.h>
 #include <linux/delay.h>
+#include <linux/dma-direct.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
@@ -686,6 +687,58 @@ static void auxdma_test_shared_group_without_ranges(struct kunit *test)
 }
 
 /*
+ * A block node without "iommus" (fastrpc's bank on MSM8916 has none) is a DMA
+ * master without an IOMMU, as a platform device made from it would be: it
+ * binds, with no group, and the DMA API maps its buffers at their physical
+ * address.
+ */
+static void auxdma_test_node_without_iommus(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+	dma_addr_t dma;
+	void *buf;
+
+	auxdma_ocs_init(env);
+	env->vpu[0].block_iommu[0] = AUXDMA_NO_IOMMUS;
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+
+	auxdev = auxdma_create_node(env, "block", 0);
+	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.driver);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_FALSE(test, dev_dma_iommu(&auxdev->dev));
+
+	buf = kunit_kmalloc(test, 256, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(&auxdev->dev, buf, 256, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(&auxdev->dev, dma));
+	KUNIT_EXPECT_EQ(test, dma, phys_to_dma(&auxdev->dev, virt_to_phys(buf)));
+	dma_unmap_single(&auxdev->dev, dma, 256, DMA_TO_DEVICE);
+}
+
+/*
+ * A block whose stream ID its IOMMU refuses, and whose IOVA nothing limits,
+ * does DMA without the IOMMU, as a platform device from its node would (the
+ * IOMMU's error is no reason to fail there), with a warning.
+ */
+static void auxdma_test_refused_without_ranges(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_device *auxdev;
+
+	auxdma_ocs_init(env);
+	env->vpu[0].block_sid[0] = SID_BAD;
+	auxdma_build_parent(env, 0, "test,auxdma-vpu", env->smmu_np->phandle, true);
+	auxdma_apply(env);
+
+	auxdev = auxdma_create_node(env, "block", 0);
+	KUNIT_EXPECT_NOT_NULL(test, auxdev->dev.driver);
+	KUNIT_EXPECT_NULL(test, auxdev->dev.iommu_group);
+	KUNIT_EXPECT_FALSE(test, dev_dma_iommu(&auxdev->dev));
+}
+
+/*
  * The same IOMMU, and a block with "iommu-ranges" that would join the group:
  * the IOMMU core refuses it when it probes it, and again when a driver would
  * bind, so the block stays without a group and without a driver, and the
@@ -768,6 +821,8 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
 	KUNIT_CASE(auxdma_test_node_claimed),
 	KUNIT_CASE(auxdma_test_shared_group_without_ranges),
+	KUNIT_CASE(auxdma_test_node_without_iommus),
+	KUNIT_CASE(auxdma_test_refused_without_ranges),
 	KUNIT_CASE(auxdma_test_shared_group_ranges_refused),
 	KUNIT_CASE(auxdma_test_identity_ranges_refused),
 	{ }

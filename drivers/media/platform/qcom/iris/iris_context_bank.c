@@ -228,6 +228,10 @@ err_uninit:
 static int iris_context_bank_probe(struct auxiliary_device *adev,
 				   const struct auxiliary_device_id *id)
 {
+	/* A bank is its IOMMU context: DMA around the IOMMU would fault */
+	if (!device_iommu_mapped(&adev->dev))
+		return dev_err_probe(&adev->dev, -ENODEV, "not behind its IOMMU\n");
+
 	dma_set_max_seg_size(&adev->dev, DMA_BIT_MASK(32));
 	dma_set_seg_boundary(&adev->dev, DMA_BIT_MASK(32));
 
