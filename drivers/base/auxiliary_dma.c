@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * DMA contexts for auxiliary devices: what platform_dma_configure() does for
- * a platform device, for an auxiliary device whose creator declared where
- * its DMA is described.  See Documentation/driver-api/auxiliary_bus.rst.
+ * DMA contexts for auxiliary devices, as platform_dma_configure() for platform
+ * devices.  See Documentation/driver-api/auxiliary_bus.rst.
  */
 
 #define pr_fmt(fmt) "auxiliary: " fmt
@@ -71,7 +70,6 @@ static int auxiliary_dma_check_iommus(struct auxiliary_device *auxdev)
 	return ret;
 }
 
-/* Check and claim the DT node of @ctx for @auxdev */
 static int auxiliary_dma_claim_node(struct auxiliary_device *auxdev,
 				    const struct auxiliary_dma_context *ctx)
 {
@@ -201,7 +199,7 @@ EXPORT_SYMBOL_GPL(auxiliary_device_set_dma_context);
 /*
  * The bus's .dma_configure: platform_dma_configure() with the block's node,
  * or the parent's node and the input ID.  A device its IOMMU did not take
- * does DMA without it, as a platform device would, unless its IOVA is
+ * when added does DMA without it, as configured then, unless its IOVA is
  * limited: by "iommu-ranges", or to the context its input ID names.
  */
 int auxiliary_dma_configure(struct device *dev)
@@ -217,8 +215,10 @@ int auxiliary_dma_configure(struct device *dev)
 			dev_err(dev, "the IOMMU did not take its DMA context\n");
 			return -ENODEV;
 		}
-		if (of_property_present(dev->of_node, "iommus"))
+		if (IS_ENABLED(CONFIG_IOMMU_API) && of_property_present(dev->of_node, "iommus")) {
 			dev_warn(dev, "the IOMMU did not take it: DMA without an IOMMU\n");
+			return 0;
+		}
 	}
 
 	ret = of_dma_configure_id(dev, auxdev->dma->np ?: dev->parent->of_node, true,

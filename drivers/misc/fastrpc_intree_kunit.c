@@ -444,7 +444,12 @@ static void fastrpc_intree_add_channel(struct fastrpc_intree_soc *s, unsigned in
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#address-cells", 1));
 	KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, np, "#size-cells", 0));
 
-	for (b = 0; b < ch->nbanks; b++) {
+	/*
+	 * A node that of_changeset attaches becomes its parent's first child:
+	 * create the banks last to first, so that fastrpc finds them, and the
+	 * mock IOMMU matches their stream IDs, in the order of the DTS.
+	 */
+	for (b = ch->nbanks; b--; ) {
 		const struct fastrpc_intree_bank *bank = &ch->banks[b];
 		u32 iommus[3 * FASTRPC_INTREE_MAX_SIDS];
 		struct device_node *cb;
@@ -513,6 +518,7 @@ static unsigned int fastrpc_intree_v73_sessions(const struct fastrpc_intree_chan
 struct fastrpc_intree_count {
 	unsigned int bound;
 	unsigned int shared;	/* in a group with another bank */
+	unsigned int without_iommu;
 };
 
 static int fastrpc_intree_count_member(struct device *dev, void *data)
@@ -531,11 +537,13 @@ static int fastrpc_intree_count_bank(struct device *dev, void *data)
 		return 0;
 	count->bound++;
 	group = iommu_group_get(dev);
-	if (group) {
-		iommu_group_for_each_dev(group, &members, fastrpc_intree_count_member);
-		count->shared += members > 1;
-		iommu_group_put(group);
+	if (!group) {
+		count->without_iommu++;
+		return 0;
 	}
+	iommu_group_for_each_dev(group, &members, fastrpc_intree_count_member);
+	count->shared += members > 1;
+	iommu_group_put(group);
 	return 0;
 }
 
@@ -594,8 +602,9 @@ static void fastrpc_intree_test_every_channel(struct kunit *test)
 		socs++;
 		kunit_release_action(test, fastrpc_intree_soc_release, s);
 	}
-	kunit_info(test, "in-tree DT: fastrpc: %u SoCs, %u channels, %u banks, %u bound (%u sharing a group), %u sessions, %u lost against v7.3\n",
-		   socs, channels, banks, count.bound, count.shared, sessions, lost);
+	kunit_info(test, "in-tree DT: fastrpc: %u SoCs, %u channels, %u banks, %u bound (%u sharing a group, %u without an IOMMU), %u sessions, %u lost against v7.3\n",
+		   socs, channels, banks, count.bound, count.shared, count.without_iommu,
+		   sessions, lost);
 }
 
 static int fastrpc_intree_init(struct kunit *test)

@@ -596,10 +596,10 @@ static void fastrpc_kunit_test_defers_first(struct kunit *test)
 }
 
 /*
- * The channel's banks are all there, each bound in a group of its own (a
- * bank whose IOMMU probe a fault failed when it was added is probed again
- * when it binds, as a platform device is), or, if a fault failed its bind,
- * left unbound, as a bank whose platform device failed to probe was
+ * The channel's banks are all there, each bound in a group of its own, or
+ * without a group if a fault failed its IOMMU probe (it then does DMA
+ * without its IOMMU, as its platform device did), or, if a fault failed its
+ * bind, left unbound, as a bank whose platform device failed to probe was
  * before, or, if it failed its addition, skipped; the channel's sessions
  * are those of its bound banks.  Return how many banks are unbound or
  * skipped.
@@ -622,9 +622,10 @@ static unsigned int fastrpc_kunit_expect_whole(struct kunit *test, unsigned int 
 			if (f.found[i]->of_node == env->cb_np[j] && device_is_bound(f.found[i]))
 				sessions += fastrpc_cbs[j].nsessions ?: 1;
 		unbound += !device_is_bound(f.found[i]);
-		if (device_is_bound(f.found[i]))
-			KUNIT_EXPECT_NOT_NULL_MSG(test, group, "point %u: %s has no group",
-						  point, dev_name(f.found[i]));
+		if (!group)
+			KUNIT_EXPECT_FALSE_MSG(test, dev_dma_iommu(f.found[i]),
+					       "point %u: %s has IOMMU DMA ops and no group",
+					       point, dev_name(f.found[i]));
 		if (group) {
 			iommu_group_for_each_dev(group, &members, fastrpc_kunit_count);
 			KUNIT_EXPECT_EQ(test, members, 1);
