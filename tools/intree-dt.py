@@ -110,9 +110,17 @@ lines = ["/* SPDX-License-Identifier: GPL-2.0 */",
 for i, (soc, label, path, nonsecure, banks) in enumerate(channels_out):
     lines.append(f"static const struct fastrpc_intree_bank fastrpc_intree_banks_{i}[] = {{")
     for reg, nsess, coherent, okay, ents in banks:
-        ids = ", ".join(f"{{ {i}, {a:#x}, {m:#x} }}" for i, a, m in ents)
-        lines.append(f"\t{{ {reg}, {nsess}, {str(coherent).lower()}, {str(okay).lower()}, "
-                     f"{len(ents)}, {{ {ids} }} }},")
+        ids = [f"{{ {i}, {a:#x}, {m:#x} }}" for i, a, m in ents]
+        head = (f"\t{{ {reg}, {nsess}, {str(coherent).lower()}, {str(okay).lower()}, "
+                f"{len(ents)}, {{")
+        if len(head.expandtabs()) + len(", ".join(ids)) + 6 <= 100:
+            lines.append(f"{head} {', '.join(ids)} }} }},")
+            continue
+        # Too long for a line: the stream IDs below, three to a line
+        lines.append(head)
+        for k in range(0, len(ids), 3):
+            end = " } }," if k + 3 >= len(ids) else ","
+            lines.append("\t\t  " + ", ".join(ids[k:k + 3]) + end)
     lines.append("};")
     lines.append("")
 lines.append("static const struct fastrpc_intree_channel fastrpc_intree_channels[] = {")

@@ -367,11 +367,13 @@ static void fastrpc_intree_add_iommus(struct fastrpc_intree_soc *s, unsigned int
 	struct kunit *test = s->test;
 	unsigned int c, b, k, i;
 
-	for (c = first; c < last; c++)
-		for (b = 0; b < fastrpc_intree_channels[c].nbanks; b++)
-			for (k = 0; k < fastrpc_intree_channels[c].banks[b].nsids; k++)
-				s->niommus = max(s->niommus,
-						 fastrpc_intree_channels[c].banks[b].sids[k].iommu + 1);
+	for (c = first; c < last; c++) {
+		const struct fastrpc_intree_channel *ch = &fastrpc_intree_channels[c];
+
+		for (b = 0; b < ch->nbanks; b++)
+			for (k = 0; k < ch->banks[b].nsids; k++)
+				s->niommus = max(s->niommus, ch->banks[b].sids[k].iommu + 1);
+	}
 	KUNIT_ASSERT_LE(test, s->niommus, FASTRPC_INTREE_MAX_IOMMUS);
 
 	for (i = 0; i < s->niommus; i++) {
@@ -406,8 +408,9 @@ static void fastrpc_intree_add_iommus(struct fastrpc_intree_soc *s, unsigned int
 		s->iommu[i] = of_find_device_by_node(np);
 		of_node_put(np);
 		KUNIT_ASSERT_NOT_NULL(test, s->iommu[i]);
-		KUNIT_ASSERT_EQ(test, 0, device_set_driver_override(&s->iommu[i]->dev,
-				fastrpc_intree_smmu_driver.driver.name));
+		KUNIT_ASSERT_EQ(test, 0,
+				device_set_driver_override(&s->iommu[i]->dev,
+							   fastrpc_intree_smmu_driver.driver.name));
 		KUNIT_ASSERT_EQ(test, 1, device_attach(&s->iommu[i]->dev));
 	}
 }
@@ -467,16 +470,20 @@ static void fastrpc_intree_add_channel(struct fastrpc_intree_soc *s, unsigned in
 			iommus[3 * k + 2] = bank->sids[k].mask;
 		}
 		if (bank->nsids)
-			KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32_array(ocs, cb, "iommus",
-								iommus, 3 * bank->nsids));
+			KUNIT_ASSERT_EQ(test, 0,
+					of_changeset_add_prop_u32_array(ocs, cb, "iommus", iommus,
+									3 * bank->nsids));
 		if (bank->nsessions)
-			KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_u32(ocs, cb, "qcom,nsessions",
-									   bank->nsessions));
+			KUNIT_ASSERT_EQ(test, 0,
+					of_changeset_add_prop_u32(ocs, cb, "qcom,nsessions",
+								  bank->nsessions));
 		if (bank->coherent)
-			KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_bool(ocs, cb, "dma-coherent"));
+			KUNIT_ASSERT_EQ(test, 0,
+					of_changeset_add_prop_bool(ocs, cb, "dma-coherent"));
 		if (!bank->available)
-			KUNIT_ASSERT_EQ(test, 0, of_changeset_add_prop_string(ocs, cb, "status",
-									      "disabled"));
+			KUNIT_ASSERT_EQ(test, 0,
+					of_changeset_add_prop_string(ocs, cb, "status",
+								     "disabled"));
 	}
 }
 
@@ -579,13 +586,17 @@ static void fastrpc_intree_test_every_channel(struct kunit *test)
 		s->applied = true;
 
 		for (n = 0; n < c - first; n++) {
-			const struct fastrpc_intree_channel *ch = &fastrpc_intree_channels[first + n];
-			unsigned int want = fastrpc_intree_v73_sessions(ch);
+			const struct fastrpc_intree_channel *ch;
+			unsigned int want;
 			int got;
+
+			ch = &fastrpc_intree_channels[first + n];
+			want = fastrpc_intree_v73_sessions(ch);
 
 			fastrpc_intree_announce(s, n);
 			KUNIT_EXPECT_NOT_NULL_MSG(test, s->rpdev[n]->dev.driver,
-						  "%s %s: the channel did not bind", ch->soc, ch->label);
+						  "%s %s: the channel did not bind",
+						  ch->soc, ch->label);
 			if (!s->rpdev[n]->dev.driver) {
 				lost += want;
 				continue;
@@ -602,7 +613,8 @@ static void fastrpc_intree_test_every_channel(struct kunit *test)
 		socs++;
 		kunit_release_action(test, fastrpc_intree_soc_release, s);
 	}
-	kunit_info(test, "in-tree DT: fastrpc: %u SoCs, %u channels, %u banks, %u bound (%u sharing a group, %u without an IOMMU), %u sessions, %u lost against v7.3\n",
+	kunit_info(test,
+		   "in-tree DT: fastrpc: %u SoCs, %u channels, %u banks, %u bound (%u sharing a group, %u without an IOMMU), %u sessions, %u lost against v7.3\n",
 		   socs, channels, banks, count.bound, count.shared, count.without_iommu,
 		   sessions, lost);
 }
@@ -628,6 +640,7 @@ static struct kunit_suite fastrpc_intree_suite = {
 	.exit = fastrpc_intree_exit,
 	.test_cases = fastrpc_intree_cases,
 };
+
 kunit_test_suite(fastrpc_intree_suite);
 
 MODULE_DESCRIPTION("KUnit run of fastrpc on every in-tree fastrpc channel");

@@ -136,6 +136,7 @@ static struct kunit_suite auxbus_test_suite = {
 	.exit = auxbus_test_exit,
 	.test_cases = auxbus_test_cases,
 };
+
 kunit_test_suite(auxbus_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the auxiliary bus's driver_override");
