@@ -641,6 +641,35 @@ static void auxdma_test_node_claimed(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, of_node_check_flag(ctx.np, OF_POPULATED));
 }
 
+/*
+ * A declaration that fails once it has begun (here at a node that another
+ * device claimed) leaves the device as its creator made it: the DMA mask
+ * and parameters the creator set stay, and no context is left.
+ */
+static void auxdma_test_failed_declaration_keeps_device(struct kunit *test)
+{
+	struct auxdma_env *env = test->priv;
+	struct auxiliary_dma_context ctx = { .mode = AUXILIARY_DMA_OF_NODE };
+	struct device_dma_parameters parms = {};
+	struct auxiliary_device *auxdev;
+	u64 mask = DMA_BIT_MASK(40);
+
+	auxdma_setup(env);
+	ctx.np = env->block_np[0];
+	auxdma_create(env, "block", &ctx);
+
+	auxdev = auxdma_embedded_init(env, "kept");
+	auxdev->dev.dma_mask = &mask;
+	auxdev->dev.dma_parms = &parms;
+	KUNIT_EXPECT_EQ(test, auxiliary_device_set_dma_context(auxdev, &ctx), -EBUSY);
+	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.dma_mask, &mask);
+	KUNIT_EXPECT_PTR_EQ(test, auxdev->dev.dma_parms, &parms);
+	KUNIT_EXPECT_NULL(test, auxdev->dma);
+	auxdev->dev.dma_mask = NULL;
+	auxdev->dev.dma_parms = NULL;
+	auxiliary_device_uninit(auxdev);
+}
+
 /* Give block @block of the parent "iommu-ranges": 16 MiB to 256 MiB */
 static void auxdma_add_ranges(struct auxdma_env *env, int block)
 {
@@ -820,6 +849,7 @@ static struct kunit_case auxdma_test_cases[] = {
 	KUNIT_CASE(auxdma_test_devm_children),
 	KUNIT_CASE(auxdma_test_defers_until_iommu),
 	KUNIT_CASE(auxdma_test_node_claimed),
+	KUNIT_CASE(auxdma_test_failed_declaration_keeps_device),
 	KUNIT_CASE(auxdma_test_shared_group_without_ranges),
 	KUNIT_CASE(auxdma_test_node_without_iommus),
 	KUNIT_CASE(auxdma_test_refused_without_ranges),
