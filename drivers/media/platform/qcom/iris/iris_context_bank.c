@@ -20,6 +20,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
 #include <linux/of.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 
 #include "iris_context_bank.h"
@@ -106,6 +107,58 @@ void iris_context_banks_destroy(struct iris_core *core)
 			auxiliary_device_destroy(core->context_bank[i]);
 		core->context_bank[i] = NULL;
 	}
+	pm_suspend_ignore_children(core->dev, false);
+}
+
+/**
+ * iris_context_banks_resume() - resume the context banks with iris
+ * @core: the iris core
+ *
+ * The IOMMU links the context bank that it translates for, not iris, as
+ * its consumer, and an IOMMU with runtime PM (arm-smmu's, for one) stays
+ * powered only while a consumer is runtime active.  Iris resumes its banks
+ * in its own runtime resume, before the firmware may do DMA, and suspends
+ * them in its runtime suspend, so that their IOMMU is powered whenever
+ * iris is, as it was when iris was the IOMMU's consumer itself.  Iris
+ * ignores its children's runtime PM state: a bank resumes while iris is
+ * still resuming, and does not keep iris from suspending.
+ *
+ * Return: 0, or the error of a bank's resume; no bank is left resumed on
+ * error.
+ */
+int iris_context_banks_resume(struct iris_core *core)
+{
+	int i, ret;
+
+	for (i = 0; i < IRIS_CB_MAX; i++) {
+		if (!core->context_bank[i])
+			continue;
+		ret = pm_runtime_resume_and_get(&core->context_bank[i]->dev);
+		if (ret) {
+			dev_err(core->dev, "cannot resume context bank %s: %d\n",
+				iris_context_bank_names[i], ret);
+			while (--i >= 0)
+				if (core->context_bank[i])
+					pm_runtime_put_sync(&core->context_bank[i]->dev);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/**
+ * iris_context_banks_suspend() - suspend the context banks with iris
+ * @core: the iris core
+ *
+ * Undo iris_context_banks_resume().
+ */
+void iris_context_banks_suspend(struct iris_core *core)
+{
+	int i;
+
+	for (i = IRIS_CB_MAX - 1; i >= 0; i--)
+		if (core->context_bank[i])
+			pm_runtime_put_sync(&core->context_bank[i]->dev);
 }
 
 static void iris_context_bank_release(struct device *dev)
@@ -178,6 +231,9 @@ int iris_context_banks_create(struct iris_core *core)
 	if (!found)
 		return 0;
 
+	/* See iris_context_banks_resume() */
+	pm_suspend_ignore_children(dev, true);
+
 	for (i = 0; i < IRIS_CB_MAX; i++) {
 		struct device_node *np __free(device_node) =
 			of_get_available_child_by_name(dev->of_node, iris_context_bank_names[i]);
@@ -224,7 +280,10 @@ err_uninit:
 	return ret;
 }
 
-/* The segment limits that iris sets on its own device */
+/*
+ * The segment limits that iris sets on its own device, and runtime PM,
+ * which iris drives (iris_context_banks_resume())
+ */
 static int iris_context_bank_probe(struct auxiliary_device *adev,
 				   const struct auxiliary_device_id *id)
 {
@@ -235,7 +294,7 @@ static int iris_context_bank_probe(struct auxiliary_device *adev,
 	dma_set_max_seg_size(&adev->dev, DMA_BIT_MASK(32));
 	dma_set_seg_boundary(&adev->dev, DMA_BIT_MASK(32));
 
-	return 0;
+	return devm_pm_runtime_enable(&adev->dev);
 }
 
 static const struct auxiliary_device_id iris_context_bank_ids[] = {

@@ -28,6 +28,8 @@ enum iris_context_bank_id {
 
 int iris_context_banks_create(struct iris_core *core);
 void iris_context_banks_destroy(struct iris_core *core);
+int iris_context_banks_resume(struct iris_core *core);
+void iris_context_banks_suspend(struct iris_core *core);
 bool iris_has_context_banks(struct iris_core *core);
 struct device *iris_context_bank_dev(struct iris_core *core, enum iris_context_bank_id id);
 struct device *iris_buffer_dev(struct iris_inst *inst, enum iris_buffer_type type);

@@ -15,6 +15,7 @@
  * tests skip and say why.
  */
 
+#include <kunit/device.h>
 #include <kunit/fail_nth.h>
 #include <kunit/test.h>
 #include <linux/auxiliary_bus.h>
@@ -25,6 +26,8 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/pm_domain.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 #include <media/videobuf2-dma-contig.h>
 
@@ -73,6 +76,8 @@ struct iris_cb_env {
 	struct platform_device *pdev;
 	struct iris_core core;
 	bool dma_init;
+	struct dev_pm_domain pm_domain;	/* iris's runtime PM callbacks */
+	bool pm;
 };
 
 static int iris_cb_test_init(struct kunit *test)
@@ -102,6 +107,13 @@ static int iris_cb_test_init(struct kunit *test)
 /* Take down what a test built, in reverse; each step is a no-op if not done */
 static void iris_cb_teardown(struct iris_cb_env *env)
 {
+	if (env->pm) {
+		pm_runtime_disable(env->core.dev);
+		dev_pm_domain_set(env->core.dev, NULL);
+		dev_set_drvdata(env->core.dev, NULL);
+		mutex_destroy(&env->core.lock);
+	}
+	env->pm = false;
 	if (env->dma_init)
 		iris_deinit_dma(&env->core);
 	env->dma_init = false;
@@ -618,6 +630,62 @@ static void iris_cb_test_old_form(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sp.lowest, (u64)PAGE_SIZE);
 }
 
+/*
+ * The context banks' IOMMU is powered whenever iris is runtime active, and
+ * only then.  The IOMMU links each bank, not iris, as its consumer
+ * (arm-smmu adds a DL_FLAG_PM_RUNTIME link from the bank to itself in
+ * arm_smmu_probe_device()); QEMU's SMMUv3 has no runtime PM, so a device
+ * with runtime PM, linked to each bank as arm-smmu links it, stands for
+ * such an IOMMU.  Iris's own runtime PM callbacks run, through the PM core,
+ * on the device that stands for iris.
+ */
+static void iris_cb_test_runtime_pm(struct kunit *test)
+{
+	struct iris_cb_env *env = test->priv;
+	struct iris_core *core;
+	struct device *iommu;
+	int round, i;
+
+	if (!IS_ENABLED(CONFIG_PM))
+		kunit_skip(test, "needs CONFIG_PM");
+
+	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
+	iris_cb_init_dma(test, core);
+	KUNIT_ASSERT_TRUE(test, iris_has_context_banks(core));
+
+	iommu = kunit_device_register(test, "iris-cb-iommu");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, iommu);
+	pm_runtime_enable(iommu);
+	for (i = 0; i < IRIS_CB_MAX; i++)
+		KUNIT_ASSERT_NOT_NULL(test, device_link_add(iris_context_bank_dev(core, i), iommu,
+							    DL_FLAG_PM_RUNTIME |
+							    DL_FLAG_STATELESS));
+
+	mutex_init(&core->lock);
+	dev_set_drvdata(core->dev, core);
+	env->pm_domain.ops = iris_pm_ops;
+	dev_pm_domain_set(core->dev, &env->pm_domain);
+	pm_runtime_enable(core->dev);
+	env->pm = true;
+
+	KUNIT_EXPECT_TRUE(test, pm_runtime_suspended(iommu));
+	for (round = 1; round <= 2; round++) {
+		KUNIT_EXPECT_EQ(test, pm_runtime_resume_and_get(core->dev), 0);
+		KUNIT_EXPECT_TRUE_MSG(test, pm_runtime_active(iommu),
+				      "round %d: the IOMMU is suspended while iris is active",
+				      round);
+		for (i = 0; i < IRIS_CB_MAX; i++)
+			KUNIT_EXPECT_TRUE(test, pm_runtime_active(iris_context_bank_dev(core, i)));
+
+		KUNIT_EXPECT_EQ(test, pm_runtime_put_sync_suspend(core->dev), 0);
+		/* The PM core suspends an idle supplier from its workqueue */
+		flush_work(&iommu->power.work);
+		KUNIT_EXPECT_TRUE_MSG(test, pm_runtime_suspended(iommu),
+				      "round %d: the IOMMU is active while iris is suspended",
+				      round);
+	}
+}
+
 /* The node forms that iris's probe must refuse, and how */
 static const struct iris_cb_bad {
 	enum iris_cb_form form;
@@ -789,6 +857,7 @@ static struct kunit_case iris_context_bank_cases[] = {
 	KUNIT_CASE(iris_cb_test_address_space),
 	KUNIT_CASE_PARAM(iris_cb_test_buffers, iris_cb_buffer_forms_gen_params),
 	KUNIT_CASE(iris_cb_test_old_form),
+	KUNIT_CASE(iris_cb_test_runtime_pm),
 	KUNIT_CASE_PARAM(iris_cb_test_errors, iris_cb_bad_forms_gen_params),
 	KUNIT_CASE_SLOW(iris_cb_test_faults),
 	{}
