@@ -36,6 +36,7 @@ KERNEL_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
 	--kunitconfig=drivers/misc/fastrpc_intree.kunitconfig \
 	--kunitconfig=drivers/media/platform/qcom/iris \
+	--kunitconfig=drivers/media/platform/qcom/iris/intree.kunitconfig \
 	--kunitconfig=$(CURDIR)/kunit/debug.config \
 	--kunitconfig=$(CURDIR)/kunit/kasan.config \
 	--kunitconfig=$(CURDIR)/kunit/demo.config

@@ -1,20 +1,26 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 #
-# Every fastrpc channel of the kernel's own arm64 DTS, as a C table for
-# the in-tree DT suite (drivers/misc/fastrpc_intree_kunit.c): each SoC
-# .dtsi that has a "qcom,fastrpc" node is run through the C preprocessor
+# Every fastrpc channel and every iris node of the kernel's own arm64
+# DTS, as C tables for the in-tree DT suites
+# (drivers/misc/fastrpc_intree_kunit.c,
+# drivers/media/platform/qcom/iris/iris_intree_kunit.c): each SoC .dtsi
+# that has a "qcom,fastrpc" node is run through the C preprocessor
 # and dtc (forced past the labels that only its boards define, which
 # these nodes do not use, and with the headers that boards include
 # first), and each channel's compute banks are written
 # out with their "reg", "qcom,nsessions", "dma-coherent" and every
 # "iommus" entry (stream ID and mask, whatever the IOMMU's cell count).
+# Each SoC .dtsi with a node that iris drives (a compatible of iris's
+# match table, read from iris_probe.c) is compiled the same way, and each
+# such node is written out with its "iommus", "dma-ranges" and sub-nodes,
+# each context bank sub-node with its "iommus" and "iommu-ranges".
 #
-# Usage: tools/intree-dt.py TREE OUT.h   (OUT.h is rewritten only if it
-# changes; prints one line per SoC)
+# Usage: tools/intree-dt.py TREE FASTRPC.h IRIS.h   (each is rewritten
+# only if it changes; prints one line per SoC)
 import glob, os, re, subprocess, sys, tempfile
 
-tree, out = sys.argv[1:3]
+tree, out, iris_out = sys.argv[1:4]
 
 
 def parse(text):
@@ -128,9 +134,77 @@ for i, (soc, label, path, nonsecure, banks) in enumerate(channels_out):
     lines.append(f'\t{{ "{soc}", {label}, {str(nonsecure).lower()},')
     lines.append(f"\t  fastrpc_intree_banks_{i}, ARRAY_SIZE(fastrpc_intree_banks_{i}) }},")
 lines.append("};")
-text = "\n".join(lines) + "\n"
-if not os.path.exists(out) or open(out).read() != text:
-    open(out, "w").write(text)
+
+
+def write(path, lines):
+    text = "\n".join(lines) + "\n"
+    if not os.path.exists(path) or open(path).read() != text:
+        open(path, "w").write(text)
+
+
+write(out, lines)
 for r in rows:
     print(f"intree-dt: {r}")
 print(f"intree-dt: {len(socs)} SoCs, {len(channels_out)} channels -> {out}")
+
+# Iris: the compatibles of its match table, and each node with one of them
+probe = open(os.path.join(tree, "drivers/media/platform/qcom/iris/iris_probe.c")).read()
+iris_compat = re.findall(r'\.compatible = "([^"]+)"',
+                         probe[probe.index("iris_dt_match[]"):])
+socs = sorted(f for f in glob.glob(os.path.join(tree, "arch/arm64/boot/dts/*/*.dtsi"))
+              if any(f'"{c}"' in open(f).read() for c in iris_compat))
+BANKS = ("non-pixel", "pixel")
+
+
+def c_cells(vals):
+    return "{ " + ", ".join(f"{v:#x}" for v in vals) + " }" if vals else "{ }"
+
+
+def c_ids(ents):
+    return c_cells([]) if not ents else \
+        "{ " + ", ".join(f"{{ {a:#x}, {m:#x} }}" for _, a, m in ents) + " }"
+
+
+iris_nodes = []
+for path in socs:
+    soc = os.path.basename(path)[:-len(".dtsi")]
+    nodes = compile_dtsi(path)
+    iommu_cells = {cells(p["phandle"])[0]: cells(p["#iommu-cells"])[0]
+                   for _, p in nodes if "phandle" in p and "#iommu-cells" in p}
+    for npath, props in nodes:
+        compat = re.findall(r'"([^"]+)"', props.get("compatible", ""))
+        driven = [c for c in compat if c in iris_compat]
+        if not driven:
+            continue
+        kids = [(k.rsplit("/", 1)[1], b) for k, b in nodes if k.rsplit("/", 1)[0] == npath]
+        iris_nodes.append((soc, driven[0], iommus(props.get("iommus", ""), iommu_cells, {}),
+                           cells(props.get("#address-cells", "<0>"))[0],
+                           cells(props.get("#size-cells", "<0>"))[0],
+                           cells(props.get("dma-ranges", "")),
+                           [k for k, _ in kids if k not in BANKS],
+                           [(k, iommus(b.get("iommus", ""), iommu_cells, {}),
+                             cells(b.get("iommu-ranges", "")),
+                             b.get("status", '"okay"') != '"disabled"')
+                            for k, b in kids if k in BANKS]))
+
+lines = ["/* SPDX-License-Identifier: GPL-2.0 */",
+         "/*",
+         " * Every iris node of Linux's arm64 DTS: written by",
+         " * tools/intree-dt.py from the tree it was run on, do not edit.",
+         " */",
+         "",
+         "static const struct iris_intree_node iris_intree_nodes[] = {"]
+for soc, compat, ents, acells, scells, dma_ranges, others, banks in iris_nodes:
+    lines.append(f'\t{{ "{soc}", "{compat}", {len(ents)}, {c_ids(ents)},')
+    lines.append(f"\t  {acells}, {scells}, {len(dma_ranges)}, {c_cells(dma_ranges)}, "
+                 "{ " + ", ".join(f'"{k}"' for k in others) + " }, "
+                 f"{len(banks)}, {{" + ("" if banks else " } },"))
+    for i, (name, bents, ranges, okay) in enumerate(banks):
+        end = " } }," if i == len(banks) - 1 else ","
+        lines.append(f'\t\t{{ "{name}", {str(okay).lower()}, {len(bents)}, {c_ids(bents)}, '
+                     f"{len(ranges)}, {c_cells(ranges)} }}{end}")
+lines.append("};")
+write(iris_out, lines)
+for soc, compat, ents, *_, banks in iris_nodes:
+    print(f"intree-dt: {soc}: iris ({compat}), {len(ents)} stream IDs, {len(banks)} context banks")
+print(f"intree-dt: {len(iris_nodes)} iris nodes -> {iris_out}")
