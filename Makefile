@@ -33,6 +33,7 @@ KERNEL_ARM64 := --arch=arm64 --cross_compile=aarch64-linux-gnu- --jobs=$(JOBS) \
 	--kunitconfig=drivers/base/test/auxiliary_dma.kunitconfig \
 	--kunitconfig=drivers/base/test/auxiliary_dma_deep.kunitconfig \
 	--kunitconfig=drivers/gpu/host1x \
+	--kunitconfig=drivers/gpu/host1x/intree.kunitconfig \
 	--kunitconfig=drivers/misc/fastrpc.kunitconfig \
 	--kunitconfig=drivers/misc/fastrpc_intree.kunitconfig \
 	--kunitconfig=drivers/media/platform/qcom/iris \

@@ -24,9 +24,9 @@
 #               iris, with sparse (arm64's "all" is the bisect gate's last
 #               step when that gate ran first)
 #   dt-binding  make dt_binding_check on the new bindings, dtschema >= 2024.4
-#   intree-dt   the tables of every in-tree fastrpc channel and iris node
-#               that the in-tree DT suites run are what tools/intree-dt.py
-#               reads from the tree
+#   intree-dt   the tables of every in-tree fastrpc channel, iris node and
+#               host1x node that the in-tree DT suites run are what
+#               tools/intree-dt.py reads from the tree
 #   dtbs        make dtbs_check (W=1) on every board that includes a DTS the
 #               series changes: no warning that the base does not have
 #   docs        the kernel's Sphinx build of the pages the series touches
@@ -430,17 +430,19 @@ gate_dt_binding() {
 	return $rc
 }
 
-# intree-dt: the tables of every in-tree fastrpc channel and iris node,
-# which the in-tree DT suites run, are what tools/intree-dt.py reads from
+# intree-dt: the tables of every in-tree fastrpc channel, iris node and
+# host1x node, which the in-tree DT suites run, are what tools/intree-dt.py reads from
 # the tree's DTS today
 gate_intree_dt() {
 	local h out=$build/gates/intree-dt rc=0
 	mkdir -p "$out"
 	rm -f "$out"/*.h
 	python3 "$top/tools/intree-dt.py" "$tree" "$out/fastrpc_intree_kunit.h" \
-		"$out/iris_intree_kunit.h" | grep -- '->' | sed 's/^/  /' || return 1
+		"$out/iris_intree_kunit.h" "$out/context_intree_kunit.h" |
+		grep -- '->' | sed 's/^/  /' || return 1
 	for h in drivers/misc/fastrpc_intree_kunit.h \
-		 drivers/media/platform/qcom/iris/iris_intree_kunit.h; do
+		 drivers/media/platform/qcom/iris/iris_intree_kunit.h \
+		 drivers/gpu/host1x/context_intree_kunit.h; do
 		if ! diff -u "$tree/$h" "$out/${h##*/}" | head -20; then
 			echo "  $h is not what tools/intree-dt.py reads from the DTS: run it again"
 			rc=1

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 #
-# Every fastrpc channel and every iris node of the kernel's own arm64
-# DTS, as C tables for the in-tree DT suites
+# Every fastrpc channel, iris node and host1x node of the kernel's own
+# arm64 DTS, as C tables for the in-tree DT suites
 # (drivers/misc/fastrpc_intree_kunit.c,
-# drivers/media/platform/qcom/iris/iris_intree_kunit.c): each SoC .dtsi
+# drivers/media/platform/qcom/iris/iris_intree_kunit.c,
+# drivers/gpu/host1x/context_intree_kunit.c): each SoC .dtsi
 # that has a "qcom,fastrpc" node is run through the C preprocessor
 # and dtc (forced past the labels that only its boards define, which
 # these nodes do not use, and with the headers that boards include
@@ -14,13 +15,14 @@
 # Each SoC .dtsi with a node that iris drives (a compatible of iris's
 # match table, read from iris_probe.c) is compiled the same way, and each
 # such node is written out with its "iommus", "dma-ranges" and sub-nodes,
-# each context bank sub-node with its "iommus" and "iommu-ranges".
+# each context bank sub-node with its "iommus" and "iommu-ranges"; and
+# each node that host1x drives with its "iommus" and "iommu-map".
 #
-# Usage: tools/intree-dt.py TREE FASTRPC.h IRIS.h   (each is rewritten
-# only if it changes; prints one line per SoC)
+# Usage: tools/intree-dt.py TREE FASTRPC.h IRIS.h HOST1X.h   (each is
+# rewritten only if it changes; prints one line per SoC)
 import glob, os, re, subprocess, sys, tempfile
 
-tree, out, iris_out = sys.argv[1:4]
+tree, out, iris_out, host1x_out = sys.argv[1:5]
 
 
 def parse(text):
@@ -147,12 +149,36 @@ for r in rows:
     print(f"intree-dt: {r}")
 print(f"intree-dt: {len(socs)} SoCs, {len(channels_out)} channels -> {out}")
 
+
+
+def match_table(path, name):
+    """The compatibles of the of_device_id table @name in @path"""
+    text = open(os.path.join(tree, path)).read()
+    table = text[text.index(f"{name}[]"):]
+    return re.findall(r'\.compatible = "([^"]+)"', table[:table.index("};")])
+
+
+def driven_nodes(compat_list):
+    """(SoC, nodes, IOMMU cells, path, props, compatible) of every node
+    of an arm64 SoC .dtsi with a compatible of @compat_list"""
+    found = []
+    for path in sorted(glob.glob(os.path.join(tree, "arch/arm64/boot/dts/*/*.dtsi"))):
+        if not any(f'"{c}"' in open(path).read() for c in compat_list):
+            continue
+        nodes = compile_dtsi(path)
+        iommu_cells = {cells(p["phandle"])[0]: cells(p["#iommu-cells"])[0]
+                       for _, p in nodes if "phandle" in p and "#iommu-cells" in p}
+        for npath, props in nodes:
+            driven = [c for c in re.findall(r'"([^"]+)"', props.get("compatible", ""))
+                      if c in compat_list]
+            if driven:
+                found.append((os.path.basename(path)[:-len(".dtsi")], nodes, iommu_cells,
+                              npath, props, driven[0]))
+    return found
+
+
 # Iris: the compatibles of its match table, and each node with one of them
-probe = open(os.path.join(tree, "drivers/media/platform/qcom/iris/iris_probe.c")).read()
-iris_compat = re.findall(r'\.compatible = "([^"]+)"',
-                         probe[probe.index("iris_dt_match[]"):])
-socs = sorted(f for f in glob.glob(os.path.join(tree, "arch/arm64/boot/dts/*/*.dtsi"))
-              if any(f'"{c}"' in open(f).read() for c in iris_compat))
+iris_compat = match_table("drivers/media/platform/qcom/iris/iris_probe.c", "iris_dt_match")
 BANKS = ("non-pixel", "pixel")
 
 
@@ -166,26 +192,17 @@ def c_ids(ents):
 
 
 iris_nodes = []
-for path in socs:
-    soc = os.path.basename(path)[:-len(".dtsi")]
-    nodes = compile_dtsi(path)
-    iommu_cells = {cells(p["phandle"])[0]: cells(p["#iommu-cells"])[0]
-                   for _, p in nodes if "phandle" in p and "#iommu-cells" in p}
-    for npath, props in nodes:
-        compat = re.findall(r'"([^"]+)"', props.get("compatible", ""))
-        driven = [c for c in compat if c in iris_compat]
-        if not driven:
-            continue
-        kids = [(k.rsplit("/", 1)[1], b) for k, b in nodes if k.rsplit("/", 1)[0] == npath]
-        iris_nodes.append((soc, driven[0], iommus(props.get("iommus", ""), iommu_cells, {}),
-                           cells(props.get("#address-cells", "<0>"))[0],
-                           cells(props.get("#size-cells", "<0>"))[0],
-                           cells(props.get("dma-ranges", "")),
-                           [k for k, _ in kids if k not in BANKS],
-                           [(k, iommus(b.get("iommus", ""), iommu_cells, {}),
-                             cells(b.get("iommu-ranges", "")),
-                             b.get("status", '"okay"') != '"disabled"')
-                            for k, b in kids if k in BANKS]))
+for soc, nodes, iommu_cells, npath, props, compat in driven_nodes(iris_compat):
+    kids = [(k.rsplit("/", 1)[1], b) for k, b in nodes if k.rsplit("/", 1)[0] == npath]
+    iris_nodes.append((soc, compat, iommus(props.get("iommus", ""), iommu_cells, {}),
+                       cells(props.get("#address-cells", "<0>"))[0],
+                       cells(props.get("#size-cells", "<0>"))[0],
+                       cells(props.get("dma-ranges", "")),
+                       [k for k, _ in kids if k not in BANKS],
+                       [(k, iommus(b.get("iommus", ""), iommu_cells, {}),
+                         cells(b.get("iommu-ranges", "")),
+                         b.get("status", '"okay"') != '"disabled"')
+                        for k, b in kids if k in BANKS]))
 
 lines = ["/* SPDX-License-Identifier: GPL-2.0 */",
          "/*",
@@ -208,3 +225,39 @@ write(iris_out, lines)
 for soc, compat, ents, *_, banks in iris_nodes:
     print(f"intree-dt: {soc}: iris ({compat}), {len(ents)} stream IDs, {len(banks)} context banks")
 print(f"intree-dt: {len(iris_nodes)} iris nodes -> {iris_out}")
+
+# host1x: each node that it drives, with "iommus" and every "iommu-map"
+# entry (input ID, which IOMMU, stream ID, length)
+host1x_nodes = []
+for soc, nodes, iommu_cells, npath, props, compat in driven_nodes(
+        match_table("drivers/gpu/host1x/dev.c", "host1x_of_match")):
+    seen = {}
+    own = iommus(props.get("iommus", ""), iommu_cells, seen)
+    c, imap = cells(props.get("iommu-map", "")), []
+    while c:
+        n = iommu_cells[c[1]]
+        imap.append((c[0], seen.setdefault(c[1], len(seen)), c[2], c[2 + n]))
+        c = c[3 + n:]
+    host1x_nodes.append((soc, compat, own, imap))
+
+lines = ["/* SPDX-License-Identifier: GPL-2.0 */",
+         "/*",
+         " * Every host1x node of Linux's arm64 DTS: written by",
+         " * tools/intree-dt.py from the tree it was run on, do not edit.",
+         " */",
+         "",
+         "static const struct host1x_intree_node host1x_intree_nodes[] = {"]
+for soc, compat, own, imap in host1x_nodes:
+    ids = ", ".join(f"{{ {i}, {a:#x} }}" for i, a, _ in own)
+    lines.append(f'\t{{ "{soc}", "{compat}", {len(own)}, {{ {ids} }}, {len(imap)}, {{' +
+                 ("" if imap else " } },"))
+    for k in range(0, len(imap), 4):
+        end = " } }," if k + 4 >= len(imap) else ","
+        lines.append("\t\t" + ", ".join(f"{{ {i}, {m}, {a:#x}, {n} }}"
+                                         for i, m, a, n in imap[k:k + 4]) + end)
+lines.append("};")
+write(host1x_out, lines)
+for soc, compat, own, imap in host1x_nodes:
+    print(f"intree-dt: {soc}: host1x ({compat}), {len(imap)} iommu-map entries, "
+          f"{sum(n for *_, n in imap)} contexts")
+print(f"intree-dt: {len(host1x_nodes)} host1x nodes -> {host1x_out}")
