@@ -678,8 +678,9 @@ static void iris_cb_test_runtime_pm(struct kunit *test)
 			KUNIT_EXPECT_TRUE(test, pm_runtime_active(iris_context_bank_dev(core, i)));
 
 		KUNIT_EXPECT_EQ(test, pm_runtime_put_sync_suspend(core->dev), 0);
-		/* The PM core suspends an idle supplier from its workqueue */
-		flush_work(&iommu->power.work);
+		/* The PM core suspends an idle supplier from its workqueue: now */
+		pm_runtime_barrier(iommu);
+		pm_runtime_idle(iommu);
 		KUNIT_EXPECT_TRUE_MSG(test, pm_runtime_suspended(iommu),
 				      "round %d: the IOMMU is active while iris is suspended",
 				      round);
