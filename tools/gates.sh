@@ -15,9 +15,10 @@
 #               line the series added
 #   series      make series, and the series applies to the base and gives
 #               exactly the tree at its last mailed patch
-#   bisect      every patch compiles (arm64, W=1, w1-arm64's "all"
-#               configuration; a converted driver from the first patch that
-#               touches it on), no new W=1 warning
+#   bisect      every mailed patch compiles, and the top of the series
+#               (arm64, W=1, w1-arm64's "all" configuration; a converted
+#               driver from the first patch that touches it on), no new
+#               W=1 warning
 #   w1-ARCH     W=1 builds for arm64, arm and x86_64 with everything in,
 #               and on arm64 also without the auxiliary bus and without
 #               the IOMMU API, and with host1x, tegra-drm, fastrpc and
@@ -334,11 +335,17 @@ w1_build() {
 # patch reaches;
 # no W=1 warning on a line the series added.  A patch that changes no C
 # file, header, Kconfig or Makefile (bindings, DTS, Coccinelle, documents)
-# has nothing to build.  The last step, at the top of the series, is
-# w1-arm64's "all" variant, sparse included, which that gate then reuses.
-# The whole kernel is linked at the top of the series (KUnit, demo).
+# has nothing to build.  The patches after the last one that
+# patches/mailing sends (the test patches that stay here) are built at the
+# top only: no one bisects them.  The last step, at the top of the series,
+# is w1-arm64's "all" variant, sparse included, which that gate then
+# reuses.  The whole kernel is linked at the top of the series (KUnit,
+# demo).
 gate_bisect() {
 	local src=$build/bisect-src obj=$build/bisect c n=0 total log last out converted_now d
+	local mailed
+	mailed=$(awk '!/^#/ && NF == 3 { split($2, r, "-"); if (r[2] > m) m = r[2] } END { print m + 0 }' \
+		"$top/patches/mailing")
 	if [ ! -e "$src/.git" ]; then
 		g worktree prune
 		rm -rf "$src"
@@ -352,6 +359,10 @@ gate_bisect() {
 		if [ "$n" != "$total" ] &&
 		   ! g diff --name-only "$c~" "$c" | grep -qE '\.[ch]$|(^|/)(Kconfig[^/]*|Makefile|Kbuild)$'; then
 			echo "  patch $n: no C file, header, Kconfig or Makefile changed: $(g log -1 --format=%s "$c")"
+			continue
+		fi
+		if [ "$n" != "$total" ] && [ "$n" -gt "$mailed" ]; then
+			echo "  patch $n: not mailed, built at the top: $(g log -1 --format=%s "$c")"
 			continue
 		fi
 		git -C "$src" checkout -q --detach "$c" || return 1

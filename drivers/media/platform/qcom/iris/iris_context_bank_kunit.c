@@ -19,10 +19,13 @@
 #include <kunit/fail_nth.h>
 #include <kunit/test.h>
 #include <linux/auxiliary_bus.h>
+#include <linux/dma-buf.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
+#include <linux/file.h>
 #include <linux/iommu.h>
 #include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -78,6 +81,8 @@ struct iris_cb_env {
 	bool dma_init;
 	struct dev_pm_domain pm_domain;	/* iris's runtime PM callbacks */
 	bool pm;
+	struct device_driver *owned;	/* its owner stands in for a module */
+	struct module *saved_owner;
 };
 
 static int iris_cb_test_init(struct kunit *test)
@@ -107,6 +112,9 @@ static int iris_cb_test_init(struct kunit *test)
 /* Take down what a test built, in reverse; each step is a no-op if not done */
 static void iris_cb_teardown(struct iris_cb_env *env)
 {
+	if (env->owned)
+		env->owned->owner = env->saved_owner;
+	env->owned = NULL;
 	if (env->pm) {
 		pm_runtime_disable(env->core.dev);
 		dev_pm_domain_set(env->core.dev, NULL);
@@ -688,6 +696,75 @@ static void iris_cb_test_runtime_pm(struct kunit *test)
 }
 
 /* The node forms that iris's probe must refuse, and how */
+/*
+ * A capture buffer exported as a dma-buf is freed on its bank when its last
+ * importer lets it go, which may be after its session closed.  Until then
+ * iris's module stays loaded, so that "rmmod qcom_iris" fails rather than
+ * remove the bank under the buffer, and iris cannot be unbound from sysfs.
+ * Iris is built in here, without a module: a struct module of the test's
+ * stands for qcom_iris as the bank driver's owner while the test runs.
+ */
+static void iris_cb_test_exported_buffer(struct kunit *test)
+{
+	struct iris_cb_env *env = test->priv;
+	struct device_driver *drv;
+	struct vb2_queue src, dst;
+	struct iris_core *core;
+	struct iris_inst *inst;
+	struct vb2_buffer *vb;
+	struct dma_buf *dbuf;
+	struct module *mod;
+	void *priv;
+
+	drv = driver_find("qcom-iris", &platform_bus_type);
+	KUNIT_ASSERT_NOT_NULL(test, drv);
+	KUNIT_EXPECT_TRUE_MSG(test, drv->suppress_bind_attrs, "iris can be unbound from sysfs");
+
+	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
+	iris_cb_init_dma(test, core);
+	core->iris_vb2_ops = &iris_cb_vb2_ops;
+	inst = kunit_kzalloc(test, sizeof(*inst), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, inst);
+	inst->core = core;
+	inst->domain = DECODER;
+	mutex_init(&inst->ctx_q_lock);
+	memset(&src, 0, sizeof(src));
+	memset(&dst, 0, sizeof(dst));
+	KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
+	KUNIT_ASSERT_PTR_EQ(test, dst.dev, iris_context_bank_dev(core, IRIS_CB_PIXEL));
+	KUNIT_ASSERT_NOT_NULL(test, dst.dev->driver);
+
+	mod = kunit_kzalloc(test, sizeof(*mod), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, mod);
+	strscpy(mod->name, "qcom_iris");
+	atomic_set(&mod->refcnt, 1);	/* loaded and unused: MODULE_REF_BASE */
+	env->owned = dst.dev->driver;
+	env->saved_owner = env->owned->owner;
+	env->owned->owner = mod;
+
+	/* REQBUFS, EXPBUF, then the session closes: the dma-buf holds the buffer */
+	vb = kunit_kzalloc(test, sizeof(*vb), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, vb);
+	vb->vb2_queue = &dst;
+	priv = dst.mem_ops->alloc(vb, dst.dev, SZ_64K);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(priv));
+	dbuf = dst.mem_ops->get_dmabuf(vb, priv, O_RDWR);
+	dst.mem_ops->put(priv);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(dbuf));
+	vb2_queue_release(&src);
+	vb2_queue_release(&dst);
+	mutex_destroy(&inst->ctx_q_lock);
+
+	KUNIT_EXPECT_EQ_MSG(test, module_refcount(mod), 1,
+			    "qcom_iris can be unloaded while a buffer it exported lives");
+
+	/* The importer lets it go: freed on the bank, which is still there */
+	dma_buf_put(dbuf);
+	flush_delayed_fput();
+	KUNIT_EXPECT_EQ_MSG(test, module_refcount(mod), 0,
+			    "qcom_iris stays in use after the buffer was freed");
+}
+
 static const struct iris_cb_bad {
 	enum iris_cb_form form;
 	int err;
@@ -859,6 +936,7 @@ static struct kunit_case iris_context_bank_cases[] = {
 	KUNIT_CASE_PARAM(iris_cb_test_buffers, iris_cb_buffer_forms_gen_params),
 	KUNIT_CASE(iris_cb_test_old_form),
 	KUNIT_CASE(iris_cb_test_runtime_pm),
+	KUNIT_CASE(iris_cb_test_exported_buffer),
 	KUNIT_CASE_PARAM(iris_cb_test_errors, iris_cb_bad_forms_gen_params),
 	KUNIT_CASE_SLOW(iris_cb_test_faults),
 	{}
