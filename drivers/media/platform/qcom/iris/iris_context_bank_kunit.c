@@ -696,17 +696,52 @@ static void iris_cb_test_runtime_pm(struct kunit *test)
 }
 
 /* The node forms that iris's probe must refuse, and how */
+#ifdef CONFIG_MODULE_UNLOAD
+/*
+ * Give @drv a module of the test's as its owner, loaded and unused, until
+ * the test's exit: iris is built in here, and a built-in driver has none.
+ */
+static struct module *iris_cb_stand_in_module(struct kunit *test, struct device_driver *drv)
+{
+	struct iris_cb_env *env = test->priv;
+	struct module *mod;
+
+	mod = kunit_kzalloc(test, sizeof(*mod), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, mod);
+	strscpy(mod->name, "qcom_iris");
+	atomic_set(&mod->refcnt, 1);	/* MODULE_REF_BASE */
+	env->owned = drv;
+	env->saved_owner = drv->owner;
+	drv->owner = mod;
+	return mod;
+}
+
+static int iris_cb_module_refs(struct module *mod)
+{
+	return module_refcount(mod);
+}
+#else
+static struct module *iris_cb_stand_in_module(struct kunit *test, struct device_driver *drv)
+{
+	kunit_skip(test, "needs CONFIG_MODULE_UNLOAD: without it no module is unloaded");
+	return NULL;
+}
+
+static int iris_cb_module_refs(struct module *mod)
+{
+	return -1;
+}
+#endif
+
 /*
  * A capture buffer exported as a dma-buf is freed on its bank when its last
  * importer lets it go, which may be after its session closed.  Until then
  * iris's module stays loaded, so that "rmmod qcom_iris" fails rather than
  * remove the bank under the buffer, and iris cannot be unbound from sysfs.
- * Iris is built in here, without a module: a struct module of the test's
- * stands for qcom_iris as the bank driver's owner while the test runs.
+ * A module of the test's stands for qcom_iris as the banks' driver's owner.
  */
 static void iris_cb_test_exported_buffer(struct kunit *test)
 {
-	struct iris_cb_env *env = test->priv;
 	struct device_driver *drv;
 	struct vb2_queue src, dst;
 	struct iris_core *core;
@@ -722,6 +757,9 @@ static void iris_cb_test_exported_buffer(struct kunit *test)
 
 	core = iris_cb_build(test, IRIS_CB_FORM_BANKS);
 	iris_cb_init_dma(test, core);
+	KUNIT_ASSERT_NOT_NULL(test, iris_context_bank_dev(core, IRIS_CB_PIXEL)->driver);
+	mod = iris_cb_stand_in_module(test, iris_context_bank_dev(core, IRIS_CB_PIXEL)->driver);
+
 	core->iris_vb2_ops = &iris_cb_vb2_ops;
 	inst = kunit_kzalloc(test, sizeof(*inst), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, inst);
@@ -731,37 +769,29 @@ static void iris_cb_test_exported_buffer(struct kunit *test)
 	memset(&src, 0, sizeof(src));
 	memset(&dst, 0, sizeof(dst));
 	KUNIT_ASSERT_EQ(test, 0, iris_m2m_queue_init(inst, &src, &dst));
-	KUNIT_ASSERT_PTR_EQ(test, dst.dev, iris_context_bank_dev(core, IRIS_CB_PIXEL));
-	KUNIT_ASSERT_NOT_NULL(test, dst.dev->driver);
-
-	mod = kunit_kzalloc(test, sizeof(*mod), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, mod);
-	strscpy(mod->name, "qcom_iris");
-	atomic_set(&mod->refcnt, 1);	/* loaded and unused: MODULE_REF_BASE */
-	env->owned = dst.dev->driver;
-	env->saved_owner = env->owned->owner;
-	env->owned->owner = mod;
+	KUNIT_EXPECT_PTR_EQ(test, dst.dev, iris_context_bank_dev(core, IRIS_CB_PIXEL));
 
 	/* REQBUFS, EXPBUF, then the session closes: the dma-buf holds the buffer */
 	vb = kunit_kzalloc(test, sizeof(*vb), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, vb);
 	vb->vb2_queue = &dst;
 	priv = dst.mem_ops->alloc(vb, dst.dev, SZ_64K);
-	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(priv));
-	dbuf = dst.mem_ops->get_dmabuf(vb, priv, O_RDWR);
-	dst.mem_ops->put(priv);
-	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(dbuf));
+	dbuf = IS_ERR_OR_NULL(priv) ? NULL : dst.mem_ops->get_dmabuf(vb, priv, O_RDWR);
+	if (!IS_ERR_OR_NULL(priv))
+		dst.mem_ops->put(priv);
 	vb2_queue_release(&src);
 	vb2_queue_release(&dst);
 	mutex_destroy(&inst->ctx_q_lock);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(priv));
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(dbuf));
 
-	KUNIT_EXPECT_EQ_MSG(test, module_refcount(mod), 1,
+	KUNIT_EXPECT_EQ_MSG(test, iris_cb_module_refs(mod), 1,
 			    "qcom_iris can be unloaded while a buffer it exported lives");
 
 	/* The importer lets it go: freed on the bank, which is still there */
 	dma_buf_put(dbuf);
 	flush_delayed_fput();
-	KUNIT_EXPECT_EQ_MSG(test, module_refcount(mod), 0,
+	KUNIT_EXPECT_EQ_MSG(test, iris_cb_module_refs(mod), 0,
 			    "qcom_iris stays in use after the buffer was freed");
 }
 
