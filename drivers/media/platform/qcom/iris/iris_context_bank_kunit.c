@@ -695,7 +695,6 @@ static void iris_cb_test_runtime_pm(struct kunit *test)
 	}
 }
 
-/* The node forms that iris's probe must refuse, and how */
 #ifdef CONFIG_MODULE_UNLOAD
 /*
  * Give @drv a module of the test's as its owner, loaded and unused, until
@@ -795,6 +794,7 @@ static void iris_cb_test_exported_buffer(struct kunit *test)
 			    "qcom_iris stays in use after the buffer was freed");
 }
 
+/* The node forms that iris's probe must refuse, and how */
 static const struct iris_cb_bad {
 	enum iris_cb_form form;
 	int err;
