@@ -30,6 +30,7 @@
 #               tools/intree-dt.py reads from the tree
 #   dtbs        make dtbs_check (W=1) on every board that includes a DTS the
 #               series changes: no warning that the base does not have
+#               (the base's warnings kept in the cache)
 #   docs        the kernel's Sphinx build of the pages the series touches
 #               (written, or naming a changed file in kernel-doc): no new
 #               warning
@@ -272,6 +273,9 @@ w1_build() {
 	local make="make -s -j$(nproc) ARCH=$arch CROSS_COMPILE=$cross W=1 $NO_KDOC O=$obj"
 	local want= w d dirs= sparse=
 	mkdir -p "$obj"
+	# The bisect gate keeps the configuration of its last step when no
+	# Kconfig file changed since (W1_KEEP_CONFIG): it would come out the same
+	[ -n "${W1_KEEP_CONFIG:-}" ] && [ -s "$obj/.config" ] ||
 	(cd "$src" && $make allnoconfig >/dev/null &&
 	 ./scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" \
 		"$top/kunit/w1/common.config" "$top/kunit/w1/$arch.config" \
@@ -335,7 +339,9 @@ w1_build() {
 # patch reaches;
 # no W=1 warning on a line the series added.  A patch that changes no C
 # file, header, Kconfig or Makefile (bindings, DTS, Coccinelle, documents)
-# has nothing to build.  The patches after the last one that
+# has nothing to build, and one that changes no Kconfig file since the
+# last step built keeps that step's configuration.  The patches after the
+# last one that
 # patches/mailing sends (the test patches that stay here) are built at the
 # top only: no one bisects them.  The last step, at the top of the series,
 # is w1-arm64's "all" variant, sparse included, which that gate then
@@ -343,7 +349,7 @@ w1_build() {
 # demo).
 gate_bisect() {
 	local src=$build/bisect-src obj=$build/bisect c n=0 total log last out converted_now d
-	local mailed
+	local mailed built= keep
 	mailed=$(awk '!/^#/ && NF == 3 { split($2, r, "-"); if (r[2] > m) m = r[2] } END { print m + 0 }' \
 		"$top/patches/mailing")
 	if [ ! -e "$src/.git" ]; then
@@ -376,8 +382,13 @@ gate_bisect() {
 				continue
 			converted_now="$converted_now $d"
 		done
+		# The configuration of the last step, unless a Kconfig file changed
+		keep=
+		[ -z "$built" ] || grep -qE '(^|/)Kconfig[^/]*$' \
+			<<<"$(g diff --name-only "$built" "$c")" || keep=1
+		built=$c
 		: >"$log"
-		if ! out=$(w1_build arm64 aarch64-linux-gnu- all "$src" "$obj" "$log" $last); then
+		if ! out=$(W1_KEEP_CONFIG=$keep w1_build arm64 aarch64-linux-gnu- all "$src" "$obj" "$log" $last); then
 			echo "  patch $n ($(g log -1 --format=%s "$c")):"
 			echo "$out" | sed 's/^/    /'
 			return 1
@@ -486,7 +497,7 @@ boards_including() {
 # gate): every board is validated, and no warning is new.  Warnings are
 # compared without their line numbers, which the series' edits shift.
 gate_dtbs() {
-	local bin files f boards= targets= src=$build/bisect-src which dir rc=0
+	local bin files f boards= targets= src=$build/bisect-src which dir key rc=0
 	bin=$("$top/tools/dtschema-root.sh" "$cache") || return 1
 	files=$(changed_files 'arch/arm64/boot/dts/*.dts' 'arch/arm64/boot/dts/*.dtsi')
 	[ -n "$files" ] || { echo "  the series changes no DTS"; return 0; }
@@ -505,7 +516,17 @@ gate_dtbs() {
 		g worktree add -q --detach "$src" base || return 1
 	fi
 	git -C "$src" checkout -q --detach base || return 1
+	# The base's warnings depend only on the base, the boards, dtschema
+	# and the compiler: kept in the cache
+	key=$( (g rev-parse base; echo "$targets"; cat "$cache/dtschema/packages"
+		aarch64-linux-gnu-gcc --version | head -n 1) | sha256sum | cut -c1-16)
+	mkdir -p "$cache/dtbs-base"
 	for which in base series; do
+		if [ $which = base ] && [ -f "$cache/dtbs-base/$key" ]; then
+			cp "$cache/dtbs-base/$key" "$build/gates/dtbs-base.warnings"
+			echo "  base: its warnings from the cache ($key)"
+			continue
+		fi
 		dir=$src
 		[ $which = base ] || dir=$tree
 		# Build every board again: an up-to-date DTB prints no warning
@@ -520,6 +541,7 @@ gate_dtbs() {
 			"$build/gates/dtbs-$which.log" |
 			sed -E "s|$dir/||g; s|$build/dtbs-$which/||g; s/:[0-9]+\.[0-9]+-[0-9]+(\.[0-9]+)?(:|$)/\2/g" |
 			sort -u >"$build/gates/dtbs-$which.warnings"
+		[ $which != base ] || cp "$build/gates/dtbs-base.warnings" "$cache/dtbs-base/$key"
 	done
 	for f in $targets; do
 		grep -qF "DTC [C] arch/arm64/boot/dts/$f" "$build/gates/dtbs-series.log" ||
