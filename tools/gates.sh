@@ -341,9 +341,8 @@ w1_build() {
 # file, header, Kconfig or Makefile (bindings, DTS, Coccinelle, documents)
 # has nothing to build, and one that changes no Kconfig file since the
 # last step built keeps that step's configuration.  The patches after the
-# last one that
-# patches/mailing sends (the test patches that stay here) are built at the
-# top only: no one bisects them.  The last step, at the top of the series,
+# last one that patches/mailing sends (the test patches that stay here)
+# are built at the top only: no one bisects them.  The last step, at the top of the series,
 # is w1-arm64's "all" variant, sparse included, which that gate then
 # reuses.  The whole kernel is linked at the top of the series (KUnit,
 # demo).
